@@ -1,20 +1,14 @@
 /** One config for every tier: unit specs beside the code (src/), e2e specs in test/. */
-const transform = { '^.+\\.ts$': ['@swc/jest'] };
+const shared = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)s$': ['@swc/jest'] },
+  // A few of Fastify's helpers ship as ESM only; Jest's CommonJS runtime needs them compiled.
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+};
 
 module.exports = {
-  testEnvironment: 'node',
   projects: [
-    {
-      displayName: 'unit',
-      testEnvironment: 'node',
-      transform,
-      testMatch: ['<rootDir>/src/**/*.spec.ts'],
-    },
-    {
-      displayName: 'e2e',
-      testEnvironment: 'node',
-      transform,
-      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-    },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
 };

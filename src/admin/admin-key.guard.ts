@@ -1,0 +1,26 @@
+import { CanActivate, ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { hashApiKeySecret, hashesEqual } from '../auth/api-key-secret';
+import { AuthenticatedRequest } from '../auth/api-key.guard';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+
+const BEARER = /^bearer +(\S+) *$/i;
+
+/** Admits the bearer of ADMIN_API_KEY; provisioning keys are not admin keys. */
+@Injectable()
+export class AdminKeyGuard implements CanActivate {
+  private readonly adminKeyHash: string | undefined;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.adminKeyHash = config.adminApiKey === undefined ? undefined : hashApiKeySecret(config.adminApiKey);
+  }
+
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const secret = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    if (this.adminKeyHash === undefined || secret === undefined || !hashesEqual(hashApiKeySecret(secret), this.adminKeyHash)) {
+      throw new UnauthorizedException('A valid admin API key is required as a Bearer token.');
+    }
+    request.actor = { kind: 'admin', adminId: 'admin-key' };
+    return true;
+  }
+}

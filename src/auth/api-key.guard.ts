@@ -1,0 +1,29 @@
+import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { Actor } from './actor';
+import { ApiKeysService } from './api-keys.service';
+
+export interface AuthenticatedRequest extends FastifyRequest {
+  actor?: Actor;
+}
+
+// RFC 6750 §2.1: the scheme is case-insensitive; b64token characters only.
+const BEARER = /^bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
+
+/**
+ * Admits requests bearing an active provisioning key and records the key as the actor.
+ * Missing, malformed, unknown and revoked keys are refused alike, so a caller learns nothing.
+ */
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  constructor(private readonly apiKeys: ApiKeysService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const secret = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    const key = secret === undefined ? null : await this.apiKeys.verify(secret);
+    if (!key) throw new UnauthorizedException('A valid provisioning API key is required as a Bearer token.');
+    request.actor = { kind: 'provisioning', keyId: key.id, keyName: key.name };
+    return true;
+  }
+}

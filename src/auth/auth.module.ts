@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiKeyEntity } from './api-key.entity';
+import { ApiKeyGuard } from './api-key.guard';
+import { ApiKeysService } from './api-keys.service';
+import { InitialApiKey } from './initial-api-key';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ApiKeyEntity])],
+  providers: [ApiKeysService, ApiKeyGuard, InitialApiKey],
+  exports: [ApiKeysService, ApiKeyGuard, InitialApiKey],
+})
+export class AuthModule {}

@@ -1,0 +1,21 @@
+import { LIST_RESPONSE_SCHEMA } from './schema/schema-urns';
+import { JsonObject } from './scim-resource';
+
+/** RFC 7644 §3.4.2: the envelope of every query response. */
+export interface ListResponse {
+  schemas: [typeof LIST_RESPONSE_SCHEMA];
+  totalResults: number;
+  startIndex: number;
+  itemsPerPage: number;
+  Resources: JsonObject[];
+}
+
+export function listResponse(resources: JsonObject[], totalResults: number, startIndex: number): ListResponse {
+  return {
+    schemas: [LIST_RESPONSE_SCHEMA],
+    totalResults,
+    startIndex,
+    itemsPerPage: resources.length,
+    Resources: resources,
+  };
+}

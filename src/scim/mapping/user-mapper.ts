@@ -1,0 +1,157 @@
+import { ScimError } from '../errors/scim-error';
+import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA } from '../schema/schema-urns';
+import { JsonObject, JsonValue, ScimResource } from '../scim-resource';
+import { UserDraft } from '../../users/user-draft';
+import { UserEntity } from '../../users/user.entity';
+
+/**
+ * The Bloomflow mapping of the customer setup guide, in both directions, and the only place
+ * that names it:
+ *
+ * | SCIM                                         | Bloomflow    |
+ * |----------------------------------------------|--------------|
+ * | userName                                     | (SCIM identity, matched like the email) |
+ * | emails[type eq "work"].value                 | email        |
+ * | name.givenName                               | firstName    |
+ * | name.familyName                              | lastName     |
+ * | externalId                                   | externalId   |
+ * | active                                       | !suspended   |
+ * | phoneNumbers[type eq "work"].value           | phone        |
+ * | title                                        | job          |
+ * | addresses[type eq "work"].locality           | location     |
+ * | enterprise:2.0:User:department               | businessUnit |
+ */
+
+const WORK = 'work';
+
+/** Reads the Bloomflow columns out of a coerced SCIM User; the guide's required ones must be there. */
+export function toUserDraft(resource: ScimResource): UserDraft {
+  return {
+    userName: required(stringAt(resource, 'userName'), 'userName'),
+    email: required(workValue(resource, 'emails', 'value'), 'emails[type eq "work"].value'),
+    firstName: required(stringAt(objectAt(resource, 'name'), 'givenName'), 'name.givenName'),
+    lastName: required(stringAt(objectAt(resource, 'name'), 'familyName'), 'name.familyName'),
+    externalId: required(stringAt(resource, 'externalId'), 'externalId'),
+    suspended: resource.active === false,
+    phone: workValue(resource, 'phoneNumbers', 'value') ?? null,
+    job: stringAt(resource, 'title') ?? null,
+    location: workValue(resource, 'addresses', 'locality') ?? null,
+    businessUnit: stringAt(objectAt(resource, ENTERPRISE_USER_SCHEMA), 'department') ?? null,
+    scimProfile: JSON.stringify(resource),
+  };
+}
+
+export interface ResourceMeta {
+  /** Absolute URL of the Users endpoint, e.g. `https://…/api/public/scim/Users`. */
+  readonly usersUrl: string;
+}
+
+/**
+ * The SCIM User for a stored user: what the client wrote, with the Bloomflow columns laid over
+ * it, since an admin may have changed them since.
+ */
+export function toScimUser(user: UserEntity, { usersUrl }: ResourceMeta): ScimResource {
+  const profile = parseProfile(user.scimProfile);
+  const withColumns = overlayColumns(profile, user);
+  const hasExtension = objectAt(withColumns, ENTERPRISE_USER_SCHEMA) !== undefined;
+  const { [ENTERPRISE_USER_SCHEMA]: enterprise, ...core } = withColumns;
+  return {
+    schemas: hasExtension ? [USER_SCHEMA, ENTERPRISE_USER_SCHEMA] : [USER_SCHEMA],
+    id: user.id,
+    ...core,
+    ...(enterprise === undefined ? {} : { [ENTERPRISE_USER_SCHEMA]: enterprise }),
+    meta: {
+      resourceType: 'User',
+      created: user.createdAt.toISOString(),
+      lastModified: user.updatedAt.toISOString(),
+      location: `${usersUrl}/${user.id}`,
+      version: userEtag(user),
+    },
+  };
+}
+
+/** RFC 7644 §3.14: a weak entity tag from the row version. */
+export function userEtag(user: Pick<UserEntity, 'version'>): string {
+  return `W/"${user.version}"`;
+}
+
+/** The SCIM view of a stored user without `id`, `meta` and `schemas`: what a PATCH applies to. */
+export function toScimAttributes(user: UserEntity): JsonObject {
+  return overlayColumns(parseProfile(user.scimProfile), user);
+}
+
+function overlayColumns(profile: JsonObject, user: UserEntity): JsonObject {
+  const name = { ...objectAt(profile, 'name'), givenName: user.firstName, familyName: user.lastName };
+  const enterprise = withOptional(objectAt(profile, ENTERPRISE_USER_SCHEMA) ?? {}, 'department', user.businessUnit);
+  const result: JsonObject = {
+    ...profile,
+    userName: user.userName,
+    name,
+    active: !user.suspended,
+    emails: withWorkValue(profile.emails, 'value', user.email),
+  };
+  assignOptional(result, 'externalId', user.externalId);
+  assignOptional(result, 'title', user.job);
+  assignOptional(result, 'phoneNumbers', withWorkValue(profile.phoneNumbers, 'value', user.phone));
+  assignOptional(result, 'addresses', withWorkValue(profile.addresses, 'locality', user.location));
+  assignOptional(result, ENTERPRISE_USER_SCHEMA, Object.keys(enterprise).length > 0 ? enterprise : null);
+  return result;
+}
+
+/** The work element of a multi-valued attribute with `key` set to `value` (or removed for null). */
+function withWorkValue(current: JsonValue | undefined, key: string, value: string | null): JsonObject[] | null {
+  const elements = Array.isArray(current) ? current.filter(isObject) : [];
+  const index = elements.findIndex(isWork);
+  const work = withOptional(index >= 0 ? elements[index] : { type: WORK }, key, value);
+  const keepWork = value !== null || Object.keys(work).some((k) => k !== 'type' && k !== 'primary');
+  const others = elements.filter((_, i) => i !== index);
+  const result = keepWork ? (index >= 0 ? elements.map((e, i) => (i === index ? work : e)) : [work, ...others]) : others;
+  return result.length > 0 ? result : null;
+}
+
+function withOptional(object: JsonObject, key: string, value: string | null): JsonObject {
+  const { [key]: _previous, ...rest } = object;
+  return value === null ? rest : { ...rest, [key]: value };
+}
+
+function assignOptional(target: JsonObject, key: string, value: JsonValue | null): void {
+  if (value === null) delete target[key];
+  else target[key] = value;
+}
+
+function workValue(resource: JsonObject, attribute: string, key: string): string | undefined {
+  const elements = resource[attribute];
+  if (!Array.isArray(elements)) return undefined;
+  const work = elements.filter(isObject).find(isWork);
+  return work ? stringAt(work, key) : undefined;
+}
+
+function isWork(element: JsonObject): boolean {
+  return typeof element.type === 'string' && element.type.toLowerCase() === WORK;
+}
+
+function required(value: string | undefined, attribute: string): string {
+  if (value === undefined || value.trim() === '') {
+    throw ScimError.badRequest('invalidValue', `Attribute "${attribute}" is required by Bloomflow.`);
+  }
+  return value;
+}
+
+function stringAt(object: JsonObject | undefined, key: string): string | undefined {
+  const value = object?.[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function objectAt(object: JsonObject, key: string): JsonObject | undefined {
+  const value = object[key];
+  return isObject(value) ? value : undefined;
+}
+
+function isObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseProfile(json: string): JsonObject {
+  const parsed: unknown = JSON.parse(json);
+  return isObject(parsed as JsonValue) ? (parsed as JsonObject) : {};
+}
