@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { PROVISIONING_SECURITY_SCHEME } from './auth/authenticated.decorator';
 import { AppConfig } from './config/app-config';
+import { requestId } from './logging/request-id';
 import { SCIM_MEDIA_TYPE } from './scim/scim-content-type';
 
 /** 1 MiB: advertised in ServiceProviderConfig as the largest body we accept (RFC 7644 §3.7 maxPayloadSize). */
@@ -17,6 +18,7 @@ export const fastifyOptions = {
   onProtoPoisoning: 'error',
   onConstructorPoisoning: 'error',
   trustProxy: true,
+  genReqId: requestId,
 } as const;
 
 /**
@@ -50,7 +52,10 @@ function setUpSwagger(app: NestFastifyApplication, config: AppConfig): void {
           'Authenticate with a Bloomflow provisioning API key as Bearer token.',
       )
       .setVersion('1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Bloomflow provisioning API key (bfk_…)' }, PROVISIONING_SECURITY_SCHEME)
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', description: 'Bloomflow provisioning API key (bfk_…)' },
+        PROVISIONING_SECURITY_SCHEME,
+      )
       .addServer(config.publicUrl)
       .build(),
   );

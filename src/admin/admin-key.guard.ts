@@ -17,7 +17,11 @@ export class AdminKeyGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const secret = BEARER.exec(request.headers.authorization ?? '')?.[1];
-    if (this.adminKeyHash === undefined || secret === undefined || !hashesEqual(hashApiKeySecret(secret), this.adminKeyHash)) {
+    if (
+      this.adminKeyHash === undefined ||
+      secret === undefined ||
+      !hashesEqual(hashApiKeySecret(secret), this.adminKeyHash)
+    ) {
       throw new UnauthorizedException('A valid admin API key is required as a Bearer token.');
     }
     request.actor = { kind: 'admin', adminId: 'admin-key' };

@@ -3,12 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { IsNull, Repository } from 'typeorm';
 import { ApiKeyEntity } from './api-key.entity';
-import {
-  displayPrefix,
-  generateApiKeySecret,
-  hashApiKeySecret,
-  hashesEqual,
-} from './api-key-secret';
+import { displayPrefix, generateApiKeySecret, hashApiKeySecret, hashesEqual } from './api-key-secret';
 
 export interface CreatedApiKey {
   readonly key: ApiKeyEntity;

@@ -13,7 +13,8 @@ interface DriverError {
 export function uniqueViolationDetail(error: unknown): string | undefined {
   if (!(error instanceof QueryFailedError)) return undefined;
   const driverError = error.driverError as DriverError | undefined;
-  if (driverError?.code === '23505' && typeof driverError.constraint === 'string') return driverError.constraint;
+  if (driverError?.code === '23505' && typeof driverError.constraint === 'string')
+    return driverError.constraint;
   if (driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof driverError.message === 'string') {
     return driverError.message;
   }

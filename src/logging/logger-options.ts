@@ -1,10 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
-
-const REQUEST_ID_HEADER = 'x-request-id';
-const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
  * JSON logs with a request id on every line. Query strings are cut from logged URLs (SCIM
@@ -14,10 +9,7 @@ export function loggerOptions(config: AppConfig): Params {
   return {
     pinoHttp: {
       level: config.logLevel,
-      genReqId: (request: IncomingMessage) => {
-        const given = request.headers[REQUEST_ID_HEADER];
-        return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
-      },
+      // Fastify assigns the id (see fastifyOptions.genReqId); pino-http reuses it.
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
       serializers: {
         req: (request: { id: string; method: string; url: string }) => ({

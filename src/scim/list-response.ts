@@ -10,7 +10,11 @@ export interface ListResponse {
   Resources: JsonObject[];
 }
 
-export function listResponse(resources: JsonObject[], totalResults: number, startIndex: number): ListResponse {
+export function listResponse(
+  resources: JsonObject[],
+  totalResults: number,
+  startIndex: number,
+): ListResponse {
   return {
     schemas: [LIST_RESPONSE_SCHEMA],
     totalResults,

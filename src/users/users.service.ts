@@ -24,13 +24,7 @@ export interface UserPageRequest {
 }
 
 export type SortableUserColumn =
-  | 'user_name_key'
-  | 'email_key'
-  | 'first_name'
-  | 'last_name'
-  | 'external_id'
-  | 'created_at'
-  | 'updated_at';
+  'user_name_key' | 'email_key' | 'first_name' | 'last_name' | 'external_id' | 'created_at' | 'updated_at';
 
 export interface UserPage {
   readonly total: number;
@@ -56,9 +50,7 @@ const MAX_UPDATE_ATTEMPTS = 20;
  */
 @Injectable()
 export class UsersService {
-  constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-  ) {}
+  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
 
   findProvisioned(id: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ id, deprovisionedAt: IsNull() });
@@ -74,7 +66,10 @@ export class UsersService {
   async pageProvisioned(request: UserPageRequest): Promise<UserPage> {
     const query = this.provisionedQuery(request.where)
       .addSelect('COUNT(*) OVER ()', 'total_count')
-      .orderBy(request.orderBy ? `u.${request.orderBy.column}` : 'u.created_at', request.orderBy?.descending ? 'DESC' : 'ASC')
+      .orderBy(
+        request.orderBy ? `u.${request.orderBy.column}` : 'u.created_at',
+        request.orderBy?.descending ? 'DESC' : 'ASC',
+      )
       .addOrderBy('u.id', 'ASC')
       .offset(request.offset)
       .limit(request.limit);
@@ -121,7 +116,12 @@ export class UsersService {
    * Applies `change` to the newest version of a provisioned user. Without an expected version,
    * a concurrent write makes it re-read and re-apply, so no update is lost.
    */
-  async update(id: string, change: UserChange, actor: Actor, options: WriteOptions = {}): Promise<UserEntity> {
+  async update(
+    id: string,
+    change: UserChange,
+    actor: Actor,
+    options: WriteOptions = {},
+  ): Promise<UserEntity> {
     for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
       const current = await this.getProvisioned(id);
       if (options.expectedVersion !== undefined && current.version !== options.expectedVersion) {
@@ -142,7 +142,11 @@ export class UsersService {
       if (options.expectedVersion !== undefined && current.version !== options.expectedVersion) {
         throw UserError.versionMismatch(id);
       }
-      const done = await this.writeIfVersion(current, { suspended: true, deprovisionedAt: new Date() }, actor);
+      const done = await this.writeIfVersion(
+        current,
+        { suspended: true, deprovisionedAt: new Date() },
+        actor,
+      );
       if (done) return;
     }
     throw UserError.versionMismatch(id);
@@ -154,7 +158,12 @@ export class UsersService {
   }
 
   private async revive(user: UserEntity, draft: UserDraft, actor: Actor): Promise<UserEntity> {
-    const revived = await this.writeIfVersion(user, { ...this.columnsOf(draft), deprovisionedAt: null }, actor, draft);
+    const revived = await this.writeIfVersion(
+      user,
+      { ...this.columnsOf(draft), deprovisionedAt: null },
+      actor,
+      draft,
+    );
     // Another request revived or changed it first: that user is live now, so this is a conflict.
     if (!revived) throw UserError.conflict((await this.ownersOfKeys(draft, user.id))[0]?.field ?? 'email');
     return revived;
@@ -206,7 +215,8 @@ export class UsersService {
     const query = this.users
       .createQueryBuilder('u')
       .where('u.user_name_key = :userNameKey OR u.email_key = :emailKey', keys);
-    if (draft.externalId !== null) query.orWhere('u.external_id = :externalId', { externalId: draft.externalId });
+    if (draft.externalId !== null)
+      query.orWhere('u.external_id = :externalId', { externalId: draft.externalId });
     const users = await query.getMany();
     return users.flatMap((user) => {
       if (user.id === excludeId) return [];

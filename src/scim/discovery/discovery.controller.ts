@@ -60,11 +60,14 @@ export class DiscoveryController {
 
 /** RFC 7644 §4: a filter on a discovery endpoint SHOULD be answered with 403. */
 function refuseFilter(filter: string | undefined): void {
-  if (filter !== undefined) throw new ScimError(403, undefined, 'Discovery endpoints do not support filtering.');
+  if (filter !== undefined)
+    throw new ScimError(403, undefined, 'Discovery endpoints do not support filtering.');
 }
 
 function findById(resources: JsonObject[], id: string, what: string): JsonObject {
-  const found = resources.find((resource) => typeof resource.id === 'string' && resource.id.toLowerCase() === id.toLowerCase());
+  const found = resources.find(
+    (resource) => typeof resource.id === 'string' && resource.id.toLowerCase() === id.toLowerCase(),
+  );
   if (!found) throw ScimError.notFound(`No such ${what}.`);
   return found;
 }

@@ -30,7 +30,7 @@ export class ScimExceptionFilter extends BaseExceptionFilter {
     if (!isScimUrl(request.url)) return super.catch(exception, host);
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const error = this.toScimError(exception);
-    if (error.status === HttpStatus.UNAUTHORIZED) reply.header('WWW-Authenticate', 'Bearer realm="scim"');
+    if (error.status === 401) reply.header('WWW-Authenticate', 'Bearer realm="scim"');
     void reply.status(error.status).header('Content-Type', SCIM_CONTENT_TYPE).send(error.toBody());
   }
 
@@ -63,7 +63,7 @@ function fromUserError(error: UserError): ScimError {
 function fromHttpException(exception: HttpException): ScimError {
   const status = exception.getStatus();
   const detail = DETAIL_BY_STATUS[status] ?? exception.message;
-  return new ScimError(status, status === HttpStatus.BAD_REQUEST ? 'invalidSyntax' : undefined, detail);
+  return new ScimError(status, status === 400 ? 'invalidSyntax' : undefined, detail);
 }
 
 const DETAIL_BY_STATUS: Readonly<Record<number, string>> = {
@@ -78,5 +78,7 @@ const DETAIL_BY_STATUS: Readonly<Record<number, string>> = {
 };
 
 export function isScimUrl(url: string): boolean {
-  return url === SCIM_BASE_PATH || url.startsWith(`${SCIM_BASE_PATH}/`) || url.startsWith(`${SCIM_BASE_PATH}?`);
+  return (
+    url === SCIM_BASE_PATH || url.startsWith(`${SCIM_BASE_PATH}/`) || url.startsWith(`${SCIM_BASE_PATH}?`)
+  );
 }

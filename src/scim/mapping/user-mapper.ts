@@ -82,7 +82,11 @@ export function toScimAttributes(user: UserEntity): JsonObject {
 
 function overlayColumns(profile: JsonObject, user: UserEntity): JsonObject {
   const name = { ...objectAt(profile, 'name'), givenName: user.firstName, familyName: user.lastName };
-  const enterprise = withOptional(objectAt(profile, ENTERPRISE_USER_SCHEMA) ?? {}, 'department', user.businessUnit);
+  const enterprise = withOptional(
+    objectAt(profile, ENTERPRISE_USER_SCHEMA) ?? {},
+    'department',
+    user.businessUnit,
+  );
   const result: JsonObject = {
     ...profile,
     userName: user.userName,
@@ -99,13 +103,21 @@ function overlayColumns(profile: JsonObject, user: UserEntity): JsonObject {
 }
 
 /** The work element of a multi-valued attribute with `key` set to `value` (or removed for null). */
-function withWorkValue(current: JsonValue | undefined, key: string, value: string | null): JsonObject[] | null {
+function withWorkValue(
+  current: JsonValue | undefined,
+  key: string,
+  value: string | null,
+): JsonObject[] | null {
   const elements = Array.isArray(current) ? current.filter(isObject) : [];
   const index = elements.findIndex(isWork);
   const work = withOptional(index >= 0 ? elements[index] : { type: WORK }, key, value);
   const keepWork = value !== null || Object.keys(work).some((k) => k !== 'type' && k !== 'primary');
   const others = elements.filter((_, i) => i !== index);
-  const result = keepWork ? (index >= 0 ? elements.map((e, i) => (i === index ? work : e)) : [work, ...others]) : others;
+  const result = keepWork
+    ? index >= 0
+      ? elements.map((e, i) => (i === index ? work : e))
+      : [work, ...others]
+    : others;
   return result.length > 0 ? result : null;
 }
 

@@ -107,7 +107,11 @@ export function coerceBoolean(value: unknown, path: string): boolean {
   throw invalid(path, 'a boolean');
 }
 
-function coerceComplex(definition: AttributeDefinition, value: unknown, path: string): JsonObject | undefined {
+function coerceComplex(
+  definition: AttributeDefinition,
+  value: unknown,
+  path: string,
+): JsonObject | undefined {
   if (!isObject(value)) throw invalid(path, 'an object');
   const result: JsonObject = {};
   for (const [key, member] of Object.entries(value)) {

@@ -36,10 +36,7 @@ const byName = (attributes: readonly AttributeDefinition[], name: string) => {
  * Resolves `attr`, `attr.sub`, `urn:…:attr` or `urn:…:attr.sub` (RFC 7644 §3.10) against a
  * resource type, case-insensitively. Returns undefined when the path names nothing.
  */
-export function resolveAttribute(
-  resource: ResourceSchema,
-  path: string,
-): ResolvedAttribute | undefined {
+export function resolveAttribute(resource: ResourceSchema, path: string): ResolvedAttribute | undefined {
   const { schema, rest } = splitSchemaUrn(resource, path);
   if (rest === '' || schema === undefined) return undefined;
   const [attributeName, subName, ...tooDeep] = rest.split('.');
@@ -70,10 +67,7 @@ export function splitSchemaUrn(
 }
 
 /** Looks up an extension by its URN, case-insensitively. */
-export function findExtension(
-  resource: ResourceSchema,
-  urn: string,
-): SchemaDefinition | undefined {
+export function findExtension(resource: ResourceSchema, urn: string): SchemaDefinition | undefined {
   const lower = urn.toLowerCase();
   return resource.extensions.find((extension) => extension.id.toLowerCase() === lower);
 }

@@ -115,7 +115,10 @@ export const enterpriseUserSchema: SchemaDefinition = {
       [
         attribute('value', 'string', { description: 'The id of the manager.', caseExact: true }),
         attribute('$ref', 'reference', { description: 'The URI of the manager.', referenceTypes: ['User'] }),
-        attribute('displayName', 'string', { description: 'The manager\'s display name.', mutability: 'readOnly' }),
+        attribute('displayName', 'string', {
+          description: "The manager's display name.",
+          mutability: 'readOnly',
+        }),
       ],
       { description: "The user's manager." },
     ),

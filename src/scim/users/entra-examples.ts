@@ -5,11 +5,16 @@
  */
 export const entraExamples = {
   createUser: {
-    schemas: ['urn:ietf:params:scim:schemas:core:2.0:User', 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'],
+    schemas: [
+      'urn:ietf:params:scim:schemas:core:2.0:User',
+      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User',
+    ],
     externalId: '0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef',
     userName: 'Test_User_ab6490ee-1e48-479e-a20b-2d77186b5dd1@testuser.com',
     active: true,
-    emails: [{ primary: true, type: 'work', value: 'Test_User_ab6490ee-1e48-479e-a20b-2d77186b5dd1@testuser.com' }],
+    emails: [
+      { primary: true, type: 'work', value: 'Test_User_ab6490ee-1e48-479e-a20b-2d77186b5dd1@testuser.com' },
+    ],
     meta: { resourceType: 'User' },
     name: { formatted: 'givenName familyName', familyName: 'familyName', givenName: 'givenName' },
     title: 'Product Manager',

@@ -53,7 +53,10 @@ export class ScimUsersController {
     const user = await this.scimUsers.get(id);
     withVersionHeaders(reply, user);
     const precondition = parseVersionPrecondition(ifNoneMatch);
-    if (precondition === '*' || (precondition !== undefined && `W/"${precondition}"` === metaOf(user).version)) {
+    if (
+      precondition === '*' ||
+      (precondition !== undefined && `W/"${precondition}"` === metaOf(user).version)
+    ) {
       reply.status(304);
       return undefined;
     }

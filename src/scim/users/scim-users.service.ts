@@ -45,14 +45,26 @@ export class ScimUsersService {
   }
 
   /** RFC 7644 §3.5.1: PUT replaces every writable attribute with what the body holds. */
-  async replace(id: string, body: unknown, actor: Actor, precondition: VersionPrecondition): Promise<ScimResource> {
+  async replace(
+    id: string,
+    body: unknown,
+    actor: Actor,
+    precondition: VersionPrecondition,
+  ): Promise<ScimResource> {
     const draft = toUserDraft(coerceResource(body, userResourceSchema));
-    const user = await this.users.update(id, () => draft, actor, { expectedVersion: expectedVersion(precondition) });
+    const user = await this.users.update(id, () => draft, actor, {
+      expectedVersion: expectedVersion(precondition),
+    });
     return toScimUser(user, this.meta);
   }
 
   /** RFC 7644 §3.5.2: the operations apply to the newest version, all or nothing. */
-  async patch(id: string, body: unknown, actor: Actor, precondition: VersionPrecondition): Promise<ScimResource> {
+  async patch(
+    id: string,
+    body: unknown,
+    actor: Actor,
+    precondition: VersionPrecondition,
+  ): Promise<ScimResource> {
     const user = await this.users.update(
       id,
       (current) => toUserDraft(applyUserPatch(toScimAttributes(current), body)),

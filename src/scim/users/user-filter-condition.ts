@@ -23,7 +23,11 @@ function equality(node: FilterNode): UserCondition | undefined {
         return { sql: 'u.id = :f0', params: { f0: node.value } };
     }
   }
-  if (node.kind === 'valuePath' && node.path.attribute.toLowerCase() === 'emails' && node.filter.kind === 'and') {
+  if (
+    node.kind === 'valuePath' &&
+    node.path.attribute.toLowerCase() === 'emails' &&
+    node.filter.kind === 'and'
+  ) {
     const value = node.filter.right;
     if (value.kind === 'compare' && value.operator === 'eq' && typeof value.value === 'string') {
       return { sql: 'u.email_key = :f0', params: { f0: canonicalKey(value.value) } };
