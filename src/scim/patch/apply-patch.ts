@@ -420,7 +420,7 @@ function createElement(
     throw ScimError.badRequest('noTarget', `No value of "${attribute.name}" matches the filter.`);
   }
   const element = withoutNulls({ ...described, ...patch });
-  if (filter !== undefined && !matchesElement(attribute, element, filter)) {
+  if (filter !== undefined && !matchesElement(filter, element)) {
     throw ScimError.badRequest(
       'invalidValue',
       `The value contradicts the path's filter: ${JSON.stringify(element)}.`,
@@ -462,11 +462,8 @@ function elementPatch(target: ElementsTarget, value: JsonValue | undefined): Com
 
 function matchingIndexes(target: ElementsTarget, elements: readonly JsonValue[]): ReadonlySet<number> {
   const { filter } = target;
-  const { attribute } = target.location;
   const indexes = elements.flatMap((element, index) =>
-    isJsonObject(element) && (filter === undefined || matchesElement(attribute, element, filter))
-      ? [index]
-      : [],
+    isJsonObject(element) && (filter === undefined || matchesElement(filter, element)) ? [index] : [],
   );
   return new Set(indexes);
 }

@@ -1,6 +1,13 @@
 import { ScimError } from '../errors/scim-error';
-import { AttributePath, FilterNode, FilterValue, PatchPath } from '../filter/ast';
-import { parsePatchPath } from '../filter/parser';
+import {
+  AttributePath,
+  FilterNode,
+  FilterValue,
+  parsePatchPath,
+  PatchPath,
+  ResolvedFilter,
+  validateValueFilter,
+} from '../filter';
 import { AttributeDefinition, SchemaDefinition } from '../schema/attribute-definition';
 import { commonAttributes } from '../schema/common-attributes';
 import { findExtension, ResourceSchema } from '../schema/resource-schema';
@@ -42,7 +49,8 @@ export type PatchTarget =
   | {
       readonly kind: 'elements';
       readonly location: AttributeLocation;
-      readonly filter?: FilterNode;
+      /** The value filter, resolved and type-checked by the filter module once per operation. */
+      readonly filter?: ResolvedFilter;
       readonly subAttribute?: AttributeDefinition;
     };
 
@@ -77,7 +85,7 @@ function resolveParsedPath(schema: ResourceSchema, parsed: PatchPath, raw: strin
       `Path "${raw}": a value filter "[…]" applies only to a multi-valued complex attribute such as "emails".`,
     );
   }
-  const filter = canonicalFilter(attribute, parsed.filter, raw);
+  const filter = validateValueFilter(withTypedBooleans(attribute, parsed.filter), attribute);
   if (parsed.subAttribute === undefined) return { kind: 'elements', location, filter };
   return {
     kind: 'elements',
@@ -128,53 +136,37 @@ function resolveSubAttribute(attribute: AttributeDefinition, name: string, raw: 
 }
 
 /**
- * Rewrites a value filter with the schema's sub-attribute names and typed literals, so matching
- * needs no schema lookups: `[Type eq "work"]` becomes `[type eq "work"]`, and Entra's
- * `roles[primary eq "True"]` compares against the boolean `true`.
+ * Entra writes booleans in value filters as strings (`roles[primary eq "True"].value`, Microsoft's
+ * "Provisioning a role to a SCIM app"); RFC 7644 §3.4.2.2 wants `true`. The literal is rewritten
+ * when the compared sub-attribute is boolean, before the filter module type-checks the filter;
+ * everything else (unknown names included) is left for it to judge.
  */
-function canonicalFilter(attribute: AttributeDefinition, node: FilterNode, raw: string): FilterNode {
+function withTypedBooleans(attribute: AttributeDefinition, node: FilterNode): FilterNode {
   switch (node.kind) {
     case 'compare': {
-      const sub = filterSubAttribute(attribute, node.path, raw);
-      return { ...node, path: { attribute: sub.name }, value: typedLiteral(sub, node.value) };
+      const sub =
+        node.path.subAttribute === undefined ? findSubAttribute(attribute, node.path.attribute) : undefined;
+      return sub?.type === 'boolean' ? { ...node, value: booleanLiteral(node.value) } : node;
     }
     case 'present':
-      return { ...node, path: { attribute: filterSubAttribute(attribute, node.path, raw).name } };
+    case 'valuePath':
+      return node;
     case 'and':
     case 'or':
       return {
         ...node,
-        left: canonicalFilter(attribute, node.left, raw),
-        right: canonicalFilter(attribute, node.right, raw),
+        left: withTypedBooleans(attribute, node.left),
+        right: withTypedBooleans(attribute, node.right),
       };
     case 'not':
-      return { ...node, operand: canonicalFilter(attribute, node.operand, raw) };
-    case 'valuePath':
-      throw ScimError.badRequest('invalidFilter', `Path "${raw}": value filters cannot be nested.`);
+      return { ...node, operand: withTypedBooleans(attribute, node.operand) };
     default:
       return assertNever(node);
   }
 }
 
-function filterSubAttribute(
-  attribute: AttributeDefinition,
-  path: AttributePath,
-  raw: string,
-): AttributeDefinition {
-  assertSafeName(path.attribute, `path "${raw}"`);
-  const sub = path.subAttribute === undefined ? findSubAttribute(attribute, path.attribute) : undefined;
-  if (path.schemaUrn !== undefined || sub === undefined) {
-    throw ScimError.badRequest(
-      'invalidFilter',
-      `Path "${raw}": the filter must compare sub-attributes of "${attribute.name}", and "${path.attribute}" is not one.`,
-    );
-  }
-  return sub;
-}
-
-/** Entra writes booleans in filters as strings (`primary eq "True"`); read them as the schema types them. */
-function typedLiteral(sub: AttributeDefinition, value: FilterValue): FilterValue {
-  if (sub.type !== 'boolean' || typeof value !== 'string') return value;
+function booleanLiteral(value: FilterValue): FilterValue {
+  if (typeof value !== 'string') return value;
   const lower = value.toLowerCase();
   if (lower === 'true') return true;
   if (lower === 'false') return false;
