@@ -24,21 +24,30 @@ import { UserEntity } from '../../users/user.entity';
 
 const WORK = 'work';
 
-/** Reads the Bloomflow columns out of a coerced SCIM User; the guide's required ones must be there. */
+/** The Bloomflow columns of a user, without the stored SCIM profile. */
+type MappedFields = Omit<UserDraft, 'scimProfile'>;
+
+/**
+ * Reads the Bloomflow columns out of a SCIM User (coerced, or produced by the PATCH engine);
+ * the guide's required ones must be there. The stored profile is the resource without its
+ * server-assigned parts, in canonical form, so that mapping a stored user back and forth
+ * yields the very same draft and a PATCH that changes nothing writes nothing.
+ */
 export function toUserDraft(resource: ScimResource): UserDraft {
-  return {
-    userName: required(stringAt(resource, 'userName'), 'userName'),
-    email: required(workValue(resource, 'emails', 'value'), 'emails[type eq "work"].value'),
-    firstName: required(stringAt(objectAt(resource, 'name'), 'givenName'), 'name.givenName'),
-    lastName: required(stringAt(objectAt(resource, 'name'), 'familyName'), 'name.familyName'),
-    externalId: required(stringAt(resource, 'externalId'), 'externalId'),
-    suspended: resource.active === false,
-    phone: workValue(resource, 'phoneNumbers', 'value') ?? null,
-    job: stringAt(resource, 'title') ?? null,
-    location: workValue(resource, 'addresses', 'locality') ?? null,
-    businessUnit: stringAt(objectAt(resource, ENTERPRISE_USER_SCHEMA), 'department') ?? null,
-    scimProfile: JSON.stringify(resource),
+  const { id: _id, meta: _meta, schemas: _schemas, ...attributes } = resource;
+  const fields: MappedFields = {
+    userName: required(stringAt(attributes, 'userName'), 'userName'),
+    email: required(workValue(attributes, 'emails', 'value'), 'emails[type eq "work"].value'),
+    firstName: required(stringAt(objectAt(attributes, 'name'), 'givenName'), 'name.givenName'),
+    lastName: required(stringAt(objectAt(attributes, 'name'), 'familyName'), 'name.familyName'),
+    externalId: required(stringAt(attributes, 'externalId'), 'externalId'),
+    suspended: attributes.active === false,
+    phone: workValue(attributes, 'phoneNumbers', 'value') ?? null,
+    job: stringAt(attributes, 'title') ?? null,
+    location: workValue(attributes, 'addresses', 'locality') ?? null,
+    businessUnit: stringAt(objectAt(attributes, ENTERPRISE_USER_SCHEMA), 'department') ?? null,
   };
+  return { ...fields, scimProfile: canonicalJson(overlayColumns(attributes, fields)) };
 }
 
 export interface ResourceMeta {
@@ -75,12 +84,7 @@ export function userEtag(user: Pick<UserEntity, 'version'>): string {
   return `W/"${user.version}"`;
 }
 
-/** The SCIM view of a stored user without `id`, `meta` and `schemas`: what a PATCH applies to. */
-export function toScimAttributes(user: UserEntity): JsonObject {
-  return overlayColumns(parseProfile(user.scimProfile), user);
-}
-
-function overlayColumns(profile: JsonObject, user: UserEntity): JsonObject {
+function overlayColumns(profile: JsonObject, user: MappedFields): JsonObject {
   const name = { ...objectAt(profile, 'name'), givenName: user.firstName, familyName: user.lastName };
   const enterprise = withOptional(
     objectAt(profile, ENTERPRISE_USER_SCHEMA) ?? {},
@@ -166,4 +170,13 @@ function isObject(value: JsonValue | undefined): value is JsonObject {
 function parseProfile(json: string): JsonObject {
   const parsed: unknown = JSON.parse(json);
   return isObject(parsed as JsonValue) ? (parsed as JsonObject) : {};
+}
+
+/** JSON with object keys sorted, so equal resources serialise to equal strings. */
+function canonicalJson(value: JsonValue): string {
+  return JSON.stringify(value, (_key, member: JsonValue) =>
+    isObject(member)
+      ? Object.fromEntries(Object.entries(member).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : member,
+  );
 }

@@ -4,8 +4,9 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { UsersService } from '../../users/users.service';
 import { expectedVersion, VersionPrecondition } from '../etag';
 import { ListResponse, listResponse } from '../list-response';
-import { ResourceMeta, toScimAttributes, toScimUser, toUserDraft } from '../mapping/user-mapper';
-import { applyUserPatch } from '../mapping/apply-user-patch';
+import { ResourceMeta, toScimUser, toUserDraft } from '../mapping/user-mapper';
+import { applyPatch } from '../patch/apply-patch';
+import { normalizePatchRequest } from '../patch/normalize-patch-request';
 import { coerceResource } from '../schema/coerce-resource';
 import { userResourceSchema } from '../schema/resource-schema';
 import { ScimResource } from '../scim-resource';
@@ -65,9 +66,10 @@ export class ScimUsersService {
     actor: Actor,
     precondition: VersionPrecondition,
   ): Promise<ScimResource> {
+    const operations = normalizePatchRequest(body);
     const user = await this.users.update(
       id,
-      (current) => toUserDraft(applyUserPatch(toScimAttributes(current), body)),
+      (current) => toUserDraft(applyPatch(toScimUser(current, this.meta), operations, userResourceSchema)),
       actor,
       { expectedVersion: expectedVersion(precondition) },
     );
