@@ -101,10 +101,22 @@ export function appendElements(
       continue;
     }
     const existing = next[duplicate];
-    if (isJsonObject(existing)) next[duplicate] = mergeInto(existing, element);
+    if (isJsonObject(existing)) next[duplicate] = mergeInto(existing, withoutIdentity(existing, element));
     touched.add(duplicate);
   }
   return keepOnePrimary(next, touched);
+}
+
+/**
+ * What a duplicate adds to the element it duplicates: not its `value` and `type`, which matched
+ * (possibly in another case), so the stored spelling stays; only the other sub-attributes.
+ */
+function withoutIdentity(existing: JsonObject, duplicate: JsonObject): JsonObject {
+  return Object.fromEntries(
+    Object.entries(duplicate).filter(
+      ([name]) => name !== 'value' && !(name === 'type' && existing['type'] !== undefined),
+    ),
+  );
 }
 
 /**
