@@ -16,3 +16,21 @@ export {
 } from './evaluate-filter';
 export { compareCodePoints, foldCase } from './fold-case';
 export { canonicalDateTime, parseDateTime } from './date-time';
+export { compileFilterSql } from './compile-filter-sql';
+export type {
+  BooleanColumnBinding,
+  ColumnBinding,
+  CompileFilterSqlOptions,
+  DateTimeColumnBinding,
+  FilterSql,
+  FilterSqlTarget,
+  StringColumnBinding,
+  UuidColumnBinding,
+} from './compile-filter-sql';
+export type { SqlDialectName } from './filter-sql-dialect';
+export {
+  POSTGRES_FILTER_FUNCTIONS_SQL,
+  registerSqliteFilterFunctions,
+  SCIM_FOLD_FUNCTION,
+} from './filter-sql-functions';
+export type { SqliteFunctionRegistry } from './filter-sql-functions';
