@@ -169,6 +169,20 @@ describe('normalizePatchRequest', () => {
     expect(caught).toMatchObject({ status: 400, scimType, detail });
   });
 
+  it('should refuse prototype keys anywhere in a value, even one the operation would ignore', () => {
+    const body = JSON.parse(
+      `{"schemas":["${PATCH_OP_SCHEMA}"],"Operations":[{"op":"remove","path":"title","value":[{"a":{"__proto__":{"polluted":true}}}]}]}`,
+    );
+    expect(() => normalizePatchRequest(body)).toThrow(
+      expect.objectContaining({
+        status: 400,
+        scimType: 'invalidPath',
+        detail: '"__proto__" is not a SCIM attribute name (Operations[0], in "value").',
+      }),
+    );
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
   it('should ignore members inherited from Object.prototype', () => {
     const body = JSON.parse(
       `{"schemas":["${PATCH_OP_SCHEMA}"],"Operations":[{"op":"remove","path":"title"}]}`,

@@ -1,7 +1,7 @@
 import { ScimError } from '../errors/scim-error';
 import { PATCH_OP_SCHEMA } from '../schema/schema-urns';
 import { JsonObject, JsonValue } from '../scim-resource';
-import { isJsonObject } from './json';
+import { assertSafeName, isJsonObject } from './json';
 import { PatchOperation, PatchOpName } from './patch-operation';
 
 /** Guards the engine against pathological bodies; Entra batches far fewer operations than this. */
@@ -70,6 +70,7 @@ function normalizeOperation(operation: JsonValue, index: number): PatchOperation
   if (op !== 'remove' && value === undefined) {
     throw ScimError.badRequest('invalidValue', `${where}: "${op}" requires a "value" (RFC 7644 §3.5.2).`);
   }
+  if (value !== undefined) assertNoPrototypeKeys(value, where);
   return {
     op,
     ...(path === undefined ? {} : { path }),
@@ -97,6 +98,26 @@ function normalizePath(path: JsonValue | undefined, where: string): string | und
   }
   const trimmed = path.trim();
   return trimmed === '' ? undefined : trimmed;
+}
+
+/**
+ * Refuses `__proto__`, `constructor` and `prototype` as keys anywhere in a value, even where an
+ * operation would ignore the value (`remove` of a simple attribute), so such a body is always a
+ * 400 and never reaches code that might use the key. Iterative, so deep nesting cannot overflow
+ * the stack.
+ */
+function assertNoPrototypeKeys(value: JsonValue, where: string): void {
+  const pending: JsonValue[] = [value];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (Array.isArray(next)) {
+      for (const item of next) pending.push(item);
+    } else if (isJsonObject(next)) {
+      for (const [key, child] of Object.entries(next)) {
+        assertSafeName(key, `${where}, in "value"`);
+        pending.push(child);
+      }
+    }
+  }
 }
 
 /** Reads a message member by name, case-insensitively, from the object's own keys only. */
