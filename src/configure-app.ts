@@ -29,8 +29,6 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
-  // Only JSON is spoken here: anything else is a 415, not a string handed to a handler.
-  fastify.removeContentTypeParser('text/plain');
   // RFC 7644 §3.1: SCIM bodies arrive as application/scim+json; parse them as JSON, with the same guards.
   fastify.addContentTypeParser(
     SCIM_MEDIA_TYPE,
@@ -39,6 +37,8 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   );
   setUpSwagger(app, config);
   await app.init();
+  // Only JSON is spoken here: any other body is a 415, not a string or form handed to a handler.
+  fastify.removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded']);
   await fastify.ready();
 }
 

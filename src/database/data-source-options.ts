@@ -4,11 +4,12 @@ import type Database from 'better-sqlite3';
 import type { DataSourceOptions } from 'typeorm';
 import { ApiKeyEntity } from '../auth/api-key.entity';
 import { UserEntity } from '../users/user.entity';
+import { AppSettingEntity } from '../settings/app-setting.entity';
 import { DatabaseConfig } from '../config/app-config';
-import { registerSqliteFunctions } from './sqlite-functions';
+import { registerSqliteFilterFunctions } from '../scim/filter/filter-sql-functions';
 import { migrations } from './migrations';
 
-export const entities = [UserEntity, ApiKeyEntity];
+export const entities = [UserEntity, ApiKeyEntity, AppSettingEntity];
 
 /** One definition of the connection for the app, the migration CLI (ormconfig.ts) and the tests. */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
@@ -27,7 +28,7 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
         prepareDatabase: (db: Database.Database) => {
           db.pragma('busy_timeout = 5000');
           db.pragma('foreign_keys = ON');
-          registerSqliteFunctions(db);
+          registerSqliteFilterFunctions(db);
         },
       };
     case 'postgres':

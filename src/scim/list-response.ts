@@ -5,20 +5,23 @@ import { JsonObject } from './scim-resource';
 export interface ListResponse {
   schemas: [typeof LIST_RESPONSE_SCHEMA];
   totalResults: number;
-  startIndex: number;
+  /** Index paging only; RFC 9865 cursor pages carry nextCursor / previousCursor instead. */
+  startIndex?: number;
   itemsPerPage: number;
   Resources: JsonObject[];
+  nextCursor?: string;
+  previousCursor?: string;
 }
 
 export function listResponse(
   resources: JsonObject[],
   totalResults: number,
-  startIndex: number,
+  startIndex?: number,
 ): ListResponse {
   return {
     schemas: [LIST_RESPONSE_SCHEMA],
     totalResults,
-    startIndex,
+    ...(startIndex === undefined ? {} : { startIndex }),
     itemsPerPage: resources.length,
     Resources: resources,
   };

@@ -15,20 +15,31 @@ export interface UserCondition {
   readonly params: Readonly<Record<string, unknown>>;
 }
 
-export interface UserPageRequest {
-  readonly where?: UserCondition;
-  /** Zero-based. */
-  readonly offset: number;
-  readonly limit: number;
-  readonly orderBy?: { readonly column: SortableUserColumn; readonly descending: boolean };
+/** Columns a page can be ordered by: each holds a value for every user, so the order is total. */
+export type SortableUserColumn =
+  'id' | 'user_name_key' | 'email_key' | 'first_name' | 'last_name' | 'created_at' | 'updated_at';
+
+/** A row's place in an ordering: its sort key (as `sortKeys` returns it) and id. */
+export interface KeysetPosition {
+  readonly sortKey: string;
+  readonly id: string;
 }
 
-export type SortableUserColumn =
-  'user_name_key' | 'email_key' | 'first_name' | 'last_name' | 'external_id' | 'created_at' | 'updated_at';
+export interface UserPageRequest {
+  readonly where?: UserCondition;
+  /** Default: creation order. Ties are always broken by id. */
+  readonly orderBy?: { readonly column: SortableUserColumn; readonly descending: boolean };
+  readonly limit: number;
+  /** Offset paging, or keyset paging strictly after / before a row (cost independent of depth). */
+  readonly start:
+    { readonly offset: number } | { readonly after: KeysetPosition } | { readonly before: KeysetPosition };
+}
 
 export interface UserPage {
   readonly total: number;
   readonly users: UserEntity[];
+  /** The sort key of each user, aligned with `users`, for building keyset positions. */
+  readonly sortKeys: string[];
 }
 
 /** Computes the next state of a user from its current one; returning the same draft means no change. */
@@ -62,25 +73,62 @@ export class UsersService {
     return user;
   }
 
-  /** One query: the page and, through a window function, the total. */
+  /**
+   * A page of provisioned users. Offset pages come with their total in the same query (a
+   * window count); keyset pages seek through the index and count separately.
+   */
   async pageProvisioned(request: UserPageRequest): Promise<UserPage> {
+    const { column = 'created_at', descending = false } = request.orderBy ?? {};
+    const sortKey = this.sortExpression(column);
+    if (request.limit === 0)
+      return { total: await this.countProvisioned(request.where), users: [], sortKeys: [] };
+    const start = request.start;
+    const reverse = 'before' in start;
+    // Reading backwards from a `before` position, then flipping, yields the page in order.
+    const ascending = descending === reverse;
     const query = this.provisionedQuery(request.where)
-      .addSelect('COUNT(*) OVER ()', 'total_count')
-      .orderBy(
-        request.orderBy ? `u.${request.orderBy.column}` : 'u.created_at',
-        request.orderBy?.descending ? 'DESC' : 'ASC',
-      )
-      .addOrderBy('u.id', 'ASC')
-      .offset(request.offset)
+      .addSelect(sortKey, 'sort_key')
+      .orderBy(sortKey, ascending ? 'ASC' : 'DESC')
+      .addOrderBy(this.sortExpression('id'), ascending ? 'ASC' : 'DESC')
       .limit(request.limit);
-    if (request.limit === 0) {
-      return { total: await this.provisionedQuery(request.where).getCount(), users: [] };
+    if ('offset' in start) {
+      query.addSelect('COUNT(*) OVER ()', 'total_count').offset(start.offset);
+    } else {
+      const position = 'after' in start ? start.after : start.before;
+      query.andWhere(
+        `(${sortKey}, ${this.sortExpression('id')}) ${ascending ? '>' : '<'} (:seekKey, :seekId)`,
+        {
+          seekKey: position.sortKey,
+          seekId: position.id,
+        },
+      );
     }
-    const { raw, entities } = await query.getRawAndEntities<{ total_count: number | string }>();
-    if (raw.length > 0) return { total: Number(raw[0].total_count), users: entities };
-    // An empty page past the end still owes the caller the total.
-    const total = request.offset === 0 ? 0 : await this.provisionedQuery(request.where).getCount();
-    return { total, users: [] };
+    const { raw, entities } = await query.getRawAndEntities<{
+      sort_key: string;
+      total_count?: number | string;
+    }>();
+    const rows = reverse ? raw.reverse() : raw;
+    const users = reverse ? entities.reverse() : entities;
+    const sortKeys = rows.map((row) => String(row.sort_key));
+    if ('offset' in start && rows.length > 0) return { total: Number(rows[0].total_count), users, sortKeys };
+    // Keyset pages, and an empty page past the end, still owe the caller the total.
+    const total = 'offset' in start && start.offset === 0 ? 0 : await this.countProvisioned(request.where);
+    return { total, users, sortKeys };
+  }
+
+  private countProvisioned(where?: UserCondition): Promise<number> {
+    return this.provisionedQuery(where).getCount();
+  }
+
+  /**
+   * The SQL a column sorts by. Names sort case-insensitively (RFC 7643 caseExact=false) through
+   * the same folding as filters; the keys are stored folded. PostgreSQL compares in code-point
+   * order like SQLite, whatever the database's collation.
+   */
+  private sortExpression(column: SortableUserColumn): string {
+    const folded =
+      column === 'first_name' || column === 'last_name' ? `scim_fold(u.${column})` : `u.${column}`;
+    return this.users.manager.connection.options.type === 'postgres' ? `(${folded} COLLATE "C")` : folded;
   }
 
   /**

@@ -36,4 +36,12 @@ export const entraExamples = {
     schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
     Operations: [{ op: 'Replace', path: 'active', value: 'False' }],
   },
+  /** RFC 7644 §3.4.3: the query in a body keeps emails out of URLs and logs. */
+  searchRequest: {
+    schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'],
+    filter: 'userName eq "alice@contoso.com"',
+    attributes: ['userName', 'emails', 'name'],
+    startIndex: 1,
+    count: 10,
+  },
 } as const;

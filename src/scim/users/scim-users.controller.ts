@@ -5,12 +5,26 @@ import { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/authenticated.decorator';
 import { parseVersionPrecondition } from '../etag';
 import { ListResponse } from '../list-response';
+import { parseListQuery, parseSearchRequest, RawListQuery } from '../query/list-query';
+import { parseProjection } from '../query/projection';
 import { SCIM_MEDIA_TYPE } from '../scim-content-type';
 import { ScimController } from '../scim-endpoint.decorator';
 import { ScimResource } from '../scim-resource';
 import { entraExamples } from './entra-examples';
-import { parseListQuery, RawListQuery } from './list-query';
-import { ScimUsersService } from './scim-users.service';
+import { RenderedUser, ScimUsersService } from './scim-users.service';
+
+/** RFC 7644 §3.9: on every response that carries a resource. */
+interface ProjectionQuery {
+  readonly attributes?: string;
+  readonly excludedAttributes?: string;
+}
+
+const projectionOf = (query: ProjectionQuery) => parseProjection(query.attributes, query.excludedAttributes);
+
+const ApiProjection = () => (target: object, key: string | symbol, descriptor: PropertyDescriptor) => {
+  ApiQuery({ name: 'attributes', required: false, example: 'userName,emails' })(target, key, descriptor);
+  ApiQuery({ name: 'excludedAttributes', required: false, example: 'addresses' })(target, key, descriptor);
+};
 
 /** /Users over HTTP: headers and status codes here, SCIM semantics in ScimUsersService. */
 @ScimController('Users', 'SCIM Users')
@@ -21,16 +35,17 @@ export class ScimUsersController {
   @ApiOperation({ summary: 'Create a user (Entra: create, or Provision on demand)' })
   @ApiConsumes(SCIM_MEDIA_TYPE, 'application/json')
   @ApiBody({ schema: { type: 'object' }, examples: { entraCreate: { value: entraExamples.createUser } } })
+  @ApiProjection()
   @ApiResponse({ status: 201, description: 'Created; Location and ETag headers are set.' })
   @ApiResponse({ status: 409, description: 'userName, work email or externalId belongs to another user.' })
   async create(
     @Body() body: unknown,
+    @Query() query: ProjectionQuery,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ScimResource> {
-    const user = await this.scimUsers.create(body, actor);
-    withVersionHeaders(reply, user).header('Location', metaOf(user).location).status(201);
-    return user;
+    const user = await this.scimUsers.create(body, actor, projectionOf(query));
+    return respond(reply.status(201).header('Location', user.location), user);
   }
 
   @Get()
@@ -38,45 +53,63 @@ export class ScimUsersController {
   @ApiQuery({ name: 'filter', required: false, example: 'userName eq "alice@contoso.com"' })
   @ApiQuery({ name: 'startIndex', required: false, example: 1 })
   @ApiQuery({ name: 'count', required: false, example: 100 })
+  @ApiQuery({
+    name: 'cursor',
+    required: false,
+    description: 'RFC 9865: empty for the first page, then nextCursor',
+  })
+  @ApiQuery({ name: 'sortBy', required: false, example: 'userName' })
+  @ApiQuery({ name: 'sortOrder', required: false, enum: ['ascending', 'descending'] })
+  @ApiProjection()
   list(@Query() query: RawListQuery): Promise<ListResponse> {
     return this.scimUsers.list(parseListQuery(query));
   }
 
+  @Post('.search')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Query users with a SearchRequest body (RFC 7644 §3.4.3): no personal data in URLs',
+  })
+  @ApiConsumes(SCIM_MEDIA_TYPE, 'application/json')
+  @ApiBody({ schema: { type: 'object' }, examples: { search: { value: entraExamples.searchRequest } } })
+  search(@Body() body: unknown): Promise<ListResponse> {
+    return this.scimUsers.list(parseSearchRequest(body));
+  }
+
   @Get(':id')
   @ApiOperation({ summary: 'Read one user' })
+  @ApiProjection()
   @ApiResponse({ status: 304, description: 'If-None-Match holds the current version.' })
   async get(
     @Param('id') id: string,
+    @Query() query: ProjectionQuery,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ScimResource | undefined> {
-    const user = await this.scimUsers.get(id);
-    withVersionHeaders(reply, user);
+    const user = await this.scimUsers.get(id, projectionOf(query));
     const precondition = parseVersionPrecondition(ifNoneMatch);
-    if (
-      precondition === '*' ||
-      (precondition !== undefined && `W/"${precondition}"` === metaOf(user).version)
-    ) {
-      reply.status(304);
+    if (precondition === '*' || (precondition !== undefined && `W/"${precondition}"` === user.etag)) {
+      reply.status(304).header('ETag', user.etag);
       return undefined;
     }
-    return user;
+    return respond(reply, user);
   }
 
   @Put(':id')
   @ApiOperation({ summary: 'Replace a user' })
   @ApiConsumes(SCIM_MEDIA_TYPE, 'application/json')
   @ApiBody({ schema: { type: 'object' }, examples: { entraReplace: { value: entraExamples.createUser } } })
+  @ApiProjection()
   async replace(
     @Param('id') id: string,
     @Body() body: unknown,
+    @Query() query: ProjectionQuery,
     @CurrentActor() actor: Actor,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ScimResource> {
-    const user = await this.scimUsers.replace(id, body, actor, parseVersionPrecondition(ifMatch));
-    withVersionHeaders(reply, user);
-    return user;
+    const precondition = parseVersionPrecondition(ifMatch);
+    return respond(reply, await this.scimUsers.replace(id, body, actor, precondition, projectionOf(query)));
   }
 
   @Patch(':id')
@@ -89,16 +122,17 @@ export class ScimUsersController {
       entraDisable: { value: entraExamples.patchDisable },
     },
   })
+  @ApiProjection()
   async patch(
     @Param('id') id: string,
     @Body() body: unknown,
+    @Query() query: ProjectionQuery,
     @CurrentActor() actor: Actor,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ScimResource> {
-    const user = await this.scimUsers.patch(id, body, actor, parseVersionPrecondition(ifMatch));
-    withVersionHeaders(reply, user);
-    return user;
+    const precondition = parseVersionPrecondition(ifMatch);
+    return respond(reply, await this.scimUsers.patch(id, body, actor, precondition, projectionOf(query)));
   }
 
   @Delete(':id')
@@ -113,10 +147,8 @@ export class ScimUsersController {
   }
 }
 
-function metaOf(resource: ScimResource): { location: string; version: string } {
-  return resource.meta as { location: string; version: string };
-}
-
-function withVersionHeaders(reply: FastifyReply, resource: ScimResource): FastifyReply {
-  return reply.header('ETag', metaOf(resource).version);
+/** RFC 7644 §3.14: the version travels as ETag beside the resource. */
+function respond(reply: FastifyReply, user: RenderedUser): ScimResource {
+  reply.header('ETag', user.etag);
+  return user.resource;
 }
