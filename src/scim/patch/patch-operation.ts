@@ -13,7 +13,3 @@ export interface PatchOperation {
   readonly path?: string;
   readonly value?: JsonValue;
 }
-
-export function assertNever(value: never): never {
-  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
-}
