@@ -63,6 +63,11 @@ const MAX_UPDATE_ATTEMPTS = 20;
 export class UsersService {
   constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
 
+  /** Which SQL the conditions handed to this store must be written in. */
+  get dialect(): 'sqlite' | 'postgres' {
+    return this.users.manager.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
+  }
+
   findProvisioned(id: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ id, deprovisionedAt: IsNull() });
   }
@@ -128,7 +133,7 @@ export class UsersService {
   private sortExpression(column: SortableUserColumn): string {
     const folded =
       column === 'first_name' || column === 'last_name' ? `scim_fold(u.${column})` : `u.${column}`;
-    return this.users.manager.connection.options.type === 'postgres' ? `(${folded} COLLATE "C")` : folded;
+    return this.dialect === 'postgres' ? `(${folded} COLLATE "C")` : folded;
   }
 
   /**

@@ -36,8 +36,8 @@ type MappedFields = Omit<UserDraft, 'scimProfile'>;
 export function toUserDraft(resource: ScimResource): UserDraft {
   const { id: _id, meta: _meta, schemas: _schemas, ...attributes } = resource;
   const fields: MappedFields = {
-    userName: required(stringAt(attributes, 'userName'), 'userName'),
-    email: required(workValue(attributes, 'emails', 'value'), 'emails[type eq "work"].value'),
+    userName: required(stringAt(attributes, 'userName'), 'userName').trim(),
+    email: required(workValue(attributes, 'emails', 'value'), 'emails[type eq "work"].value').trim(),
     firstName: required(stringAt(objectAt(attributes, 'name'), 'givenName'), 'name.givenName'),
     lastName: required(stringAt(objectAt(attributes, 'name'), 'familyName'), 'name.familyName'),
     externalId: required(stringAt(attributes, 'externalId'), 'externalId'),
@@ -47,7 +47,9 @@ export function toUserDraft(resource: ScimResource): UserDraft {
     location: workValue(attributes, 'addresses', 'locality') ?? null,
     businessUnit: stringAt(objectAt(attributes, ENTERPRISE_USER_SCHEMA), 'department') ?? null,
   };
-  return { ...fields, scimProfile: canonicalJson(overlayColumns(attributes, fields)) };
+  const profile = overlayColumns(attributes, fields);
+  // Kept with the profile so that filters on `schemas` (RFC 7644 §3.4.2.2) read it like any attribute.
+  return { ...fields, scimProfile: canonicalJson({ ...profile, schemas: schemasOf(profile) }) };
 }
 
 export interface ResourceMeta {
@@ -60,12 +62,11 @@ export interface ResourceMeta {
  * it, since an admin may have changed them since.
  */
 export function toScimUser(user: UserEntity, { usersUrl }: ResourceMeta): ScimResource {
-  const profile = parseProfile(user.scimProfile);
+  const { schemas: _stored, ...profile } = parseProfile(user.scimProfile);
   const withColumns = overlayColumns(profile, user);
-  const hasExtension = objectAt(withColumns, ENTERPRISE_USER_SCHEMA) !== undefined;
   const { [ENTERPRISE_USER_SCHEMA]: enterprise, ...core } = withColumns;
   return {
-    schemas: hasExtension ? [USER_SCHEMA, ENTERPRISE_USER_SCHEMA] : [USER_SCHEMA],
+    schemas: schemasOf(withColumns),
     id: user.id,
     ...core,
     ...(enterprise === undefined ? {} : { [ENTERPRISE_USER_SCHEMA]: enterprise }),
@@ -77,6 +78,13 @@ export function toScimUser(user: UserEntity, { usersUrl }: ResourceMeta): ScimRe
       version: userEtag(user),
     },
   };
+}
+
+/** RFC 7643 §3: the core schema, and the enterprise extension when the user has its attributes. */
+function schemasOf(attributes: JsonObject): string[] {
+  return objectAt(attributes, ENTERPRISE_USER_SCHEMA) === undefined
+    ? [USER_SCHEMA]
+    : [USER_SCHEMA, ENTERPRISE_USER_SCHEMA];
 }
 
 /** RFC 7644 §3.14: a weak entity tag from the row version. */

@@ -48,7 +48,8 @@ export class ScimUsersService {
 
   /** RFC 7644 §3.4.2 with index paging, or RFC 9865 cursor paging. */
   async list(query: ListQuery): Promise<ListResponse> {
-    const where = query.filter === undefined ? undefined : userFilterCondition(query.filter);
+    const where =
+      query.filter === undefined ? undefined : userFilterCondition(query.filter, this.users.dialect);
     const orderBy = query.sort && { column: query.sort.column, descending: query.sort.descending };
     if (query.page.kind === 'cursor') return this.listByCursor(query, query.page.cursor, { where, orderBy });
     const { startIndex } = query.page;

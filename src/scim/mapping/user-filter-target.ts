@@ -1,0 +1,36 @@
+import { FilterSqlTarget } from '../filter/compile-filter-sql';
+import { SqlDialectName } from '../filter/filter-sql-dialect';
+import { ENTERPRISE_USER_SCHEMA } from '../schema/schema-urns';
+
+/**
+ * Where the filter compiler finds each mapped attribute in the users table (alias `u`): the
+ * Bloomflow columns, indexed where Entra looks users up, and the stored SCIM profile for the rest.
+ */
+export function userFilterTarget(dialect: SqlDialectName): FilterSqlTarget {
+  // Instants are ISO 8601 text on both databases; PostgreSQL compares them as timestamptz.
+  const instant = (column: string) =>
+    dialect === 'postgres' ? `CAST("u"."${column}" AS timestamptz)` : `"u"."${column}"`;
+  return {
+    dialect,
+    jsonColumn: '"u"."scim_profile"',
+    columns: {
+      id: { kind: 'uuid', expression: '"u"."id"' },
+      userName: { kind: 'string', expression: '"u"."user_name_key"', fold: 'canonical' },
+      'emails[type eq "work"].value': { kind: 'string', expression: '"u"."email_key"', fold: 'canonical' },
+      externalId: { kind: 'string', expression: '"u"."external_id"', fold: 'exact' },
+      'name.givenName': { kind: 'string', expression: '"u"."first_name"', fold: 'exact' },
+      'name.familyName': { kind: 'string', expression: '"u"."last_name"', fold: 'exact' },
+      active: { kind: 'boolean', expression: '"u"."suspended"', negate: true },
+      title: { kind: 'string', expression: '"u"."job"', fold: 'exact' },
+      'phoneNumbers[type eq "work"].value': { kind: 'string', expression: '"u"."phone"', fold: 'exact' },
+      'addresses[type eq "work"].locality': { kind: 'string', expression: '"u"."location"', fold: 'exact' },
+      [`${ENTERPRISE_USER_SCHEMA}:department`]: {
+        kind: 'string',
+        expression: '"u"."business_unit"',
+        fold: 'exact',
+      },
+      'meta.created': { kind: 'dateTime', expression: instant('created_at') },
+      'meta.lastModified': { kind: 'dateTime', expression: instant('updated_at') },
+    },
+  };
+}
