@@ -72,6 +72,8 @@ export interface UserTable {
   replaceUsers(users: readonly JsonObject[]): Promise<void>;
   /** Ids of the users selected by the compiled filter, sorted. */
   selectIds(sql: FilterSql): Promise<string[]>;
+  /** `scim_fold(text)` as the database computes it. */
+  fold(text: string): Promise<string>;
   /** The query plan, as one string. */
   explain(sql: FilterSql): Promise<string>;
   close(): Promise<void>;
@@ -103,6 +105,7 @@ export function openSqliteUserTable(): UserTable {
         .prepare<Record<string, string | number>, { id: string }>(`SELECT "u"."id" FROM "users" "u" WHERE ${where} ORDER BY "u"."id"`)
         .all(parameters)
         .map((row) => row.id),
+    fold: async (text) => database.prepare<[string], { folded: string }>('SELECT scim_fold(?) AS "folded"').get(text)!.folded,
     explain: async ({ where, parameters }) =>
       database
         .prepare<Record<string, string | number>, { detail: string }>(`EXPLAIN QUERY PLAN SELECT "u"."id" FROM "users" "u" WHERE ${where}`)
@@ -155,6 +158,7 @@ export async function openPostgresUserTable(url: string): Promise<UserTable> {
       const result = await client.query<{ id: string }>(`SELECT "u"."id" FROM "users" "u" WHERE ${text} ORDER BY "u"."id"`, values);
       return result.rows.map((row) => row.id);
     },
+    fold: async (text) => (await client.query<{ folded: string }>('SELECT scim_fold($1) AS "folded"', [text])).rows[0]!.folded,
     /**
      * With sequential scans priced out, so that a table of a few rows still shows whether the
      * condition can use an index at all (on a million rows the planner needs no such nudge).
