@@ -25,7 +25,7 @@ import { UserEntity } from '../../users/user.entity';
 const WORK = 'work';
 
 /** The Bloomflow columns of a user, without the stored SCIM profile. */
-type MappedFields = Omit<UserDraft, 'scimProfile'>;
+export type MappedFields = Omit<UserDraft, 'scimProfile'>;
 
 /**
  * Reads the Bloomflow columns out of a SCIM User (coerced, or produced by the PATCH engine);
@@ -34,7 +34,8 @@ type MappedFields = Omit<UserDraft, 'scimProfile'>;
  * yields the very same draft and a PATCH that changes nothing writes nothing.
  */
 export function toUserDraft(resource: ScimResource): UserDraft {
-  const { id: _id, meta: _meta, schemas: _schemas, ...attributes } = resource;
+  // `password` is write-only: accepted, never stored (RFC 7643 §4.1.1 returned "never").
+  const { id: _id, meta: _meta, schemas: _schemas, password: _password, ...attributes } = resource;
   const fields: MappedFields = {
     userName: required(stringAt(attributes, 'userName'), 'userName').trim(),
     email: required(workValue(attributes, 'emails', 'value'), 'emails[type eq "work"].value').trim(),
@@ -47,6 +48,19 @@ export function toUserDraft(resource: ScimResource): UserDraft {
     location: workValue(attributes, 'addresses', 'locality') ?? null,
     businessUnit: stringAt(objectAt(attributes, ENTERPRISE_USER_SCHEMA), 'department') ?? null,
   };
+  return withScimProfile(fields, attributes);
+}
+
+/**
+ * A draft from Bloomflow fields edited outside SCIM (the admin panel), with the stored SCIM
+ * profile brought in line, so SCIM reads and filters see the edit as the columns do.
+ */
+export function draftFromFields(fields: MappedFields, storedProfile = '{}'): UserDraft {
+  const { schemas: _schemas, ...profile } = parseProfile(storedProfile);
+  return withScimProfile(fields, profile);
+}
+
+function withScimProfile(fields: MappedFields, attributes: JsonObject): UserDraft {
   const profile = overlayColumns(attributes, fields);
   // Kept with the profile so that filters on `schemas` (RFC 7644 §3.4.2.2) read it like any attribute.
   return { ...fields, scimProfile: canonicalJson({ ...profile, schemas: schemasOf(profile) }) };
