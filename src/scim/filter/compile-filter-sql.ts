@@ -49,10 +49,7 @@ export interface FilterSqlTarget {
 
 /** How one attribute is stored in a column of its own. */
 export type ColumnBinding =
-  | StringColumnBinding
-  | UuidColumnBinding
-  | BooleanColumnBinding
-  | DateTimeColumnBinding;
+  StringColumnBinding | UuidColumnBinding | BooleanColumnBinding | DateTimeColumnBinding;
 
 /** A text column (never a PostgreSQL uuid: see `UuidColumnBinding`). */
 export interface StringColumnBinding {
@@ -122,7 +119,10 @@ export function compileFilterSql(
 ): FilterSql {
   const resolved = validateFilter(filter, schema);
   const compiler = new FilterSqlCompiler(target, options.parameterPrefix ?? 'f');
-  const where = compiler.compile(resolved, { kind: 'resource', document: compiler.dialect.rootDocument(target.jsonColumn) });
+  const where = compiler.compile(resolved, {
+    kind: 'resource',
+    document: compiler.dialect.rootDocument(target.jsonColumn),
+  });
   return { where, parameters: compiler.parameters };
 }
 
@@ -189,7 +189,9 @@ class FilterSqlCompiler {
   private bindingFor(target: FilterAttribute): ColumnBinding | undefined {
     const binding = this.target.columns[target.canonicalPath];
     if (binding && target.attribute.multiValued) {
-      throw new Error(`Column binding "${target.canonicalPath}": a column cannot hold a multi-valued attribute`);
+      throw new Error(
+        `Column binding "${target.canonicalPath}": a column cannot hold a multi-valued attribute`,
+      );
     }
     return binding;
   }
@@ -198,8 +200,12 @@ class FilterSqlCompiler {
   private compileValuePath(filter: ResolvedValuePath, scope: SqlScope): string {
     const viaColumn = scope.kind === 'resource' ? this.valuePathColumnPredicate(filter) : undefined;
     if (viaColumn) return viaColumn;
-    return this.dialect.someElement(scope.document, filter.target.keys, this.nextAlias(), this.bind, (element) =>
-      this.compile(filter.filter, { kind: 'element', document: element.document }),
+    return this.dialect.someElement(
+      scope.document,
+      filter.target.keys,
+      this.nextAlias(),
+      this.bind,
+      (element) => this.compile(filter.filter, { kind: 'element', document: element.document }),
     );
   }
 
@@ -215,7 +221,8 @@ class FilterSqlCompiler {
       [condition.right, condition.left],
     ];
     for (const [selector, leaf] of pairs) {
-      if (selector.kind !== 'compare' || selector.operator !== 'eq' || typeof selector.value !== 'string') continue;
+      if (selector.kind !== 'compare' || selector.operator !== 'eq' || typeof selector.value !== 'string')
+        continue;
       if (leaf.kind !== 'compare' && leaf.kind !== 'present') continue;
       const literal = leafDefinition(selector.target).caseExact ? selector.value : foldCase(selector.value);
       const key = `${filter.target.canonicalPath}[${selector.target.attribute.name} eq ${formatFilterValue(literal)}].${leaf.target.attribute.name}`;
@@ -232,7 +239,9 @@ class FilterSqlCompiler {
     assertBindingFits(binding, definition.type, leaf.target.canonicalPath);
     const { expression } = binding;
     if (leaf.kind === 'present') {
-      return binding.kind === 'string' ? `(${expression} IS NOT NULL AND ${expression} <> '')` : `${expression} IS NOT NULL`;
+      return binding.kind === 'string'
+        ? `(${expression} IS NOT NULL AND ${expression} <> '')`
+        : `${expression} IS NOT NULL`;
     }
     switch (binding.kind) {
       case 'string':
@@ -251,7 +260,11 @@ class FilterSqlCompiler {
     }
   }
 
-  private stringColumnPredicate(binding: StringColumnBinding, leaf: ResolvedCompare, caseExact: boolean): string | undefined {
+  private stringColumnPredicate(
+    binding: StringColumnBinding,
+    leaf: ResolvedCompare,
+    caseExact: boolean,
+  ): string | undefined {
     const value = String(leaf.value);
     if (binding.fold === 'canonical') {
       return caseExact ? undefined : this.stringPredicate(leaf.operator, binding.expression, foldCase(value));
@@ -277,9 +290,13 @@ class FilterSqlCompiler {
   private jsonPredicate(leaf: ResolvedLeaf, document: string): string {
     const { keys, attribute, subAttribute } = leaf.target;
     const subKeys = subAttribute ? [subAttribute.name] : [];
-    if (!attribute.multiValued) return this.valuePredicate(leaf, this.dialect.valueAt(document, [...keys, ...subKeys], this.bind));
+    if (!attribute.multiValued)
+      return this.valuePredicate(leaf, this.dialect.valueAt(document, [...keys, ...subKeys], this.bind));
     return this.dialect.someElement(document, keys, this.nextAlias(), this.bind, (element) =>
-      this.valuePredicate(leaf, subAttribute ? this.dialect.valueAt(element.document, subKeys, this.bind) : element),
+      this.valuePredicate(
+        leaf,
+        subAttribute ? this.dialect.valueAt(element.document, subKeys, this.bind) : element,
+      ),
     );
   }
 
@@ -324,7 +341,9 @@ class FilterSqlCompiler {
       case 'sw':
       case 'ew':
         // Every string contains, starts and ends with "": only presence is left to test.
-        return value === '' ? `${left} IS NOT NULL` : this.dialect.compareText(operator, left, this.bind(value));
+        return value === ''
+          ? `${left} IS NOT NULL`
+          : this.dialect.compareText(operator, left, this.bind(value));
       case 'gt':
       case 'ge':
       case 'lt':
@@ -366,6 +385,9 @@ function orderingSql(operator: CompareOperator): string {
 /** A binding of the wrong kind is a wiring mistake of the persistence layer: fail loudly. */
 function assertBindingFits(binding: ColumnBinding, type: AttributeType, path: string): void {
   const fits =
-    binding.kind === 'string' || binding.kind === 'uuid' ? STRING_TYPES.includes(type) : binding.kind === type;
-  if (!fits) throw new Error(`Column binding "${path}" is of kind ${binding.kind} but the attribute is ${type}`);
+    binding.kind === 'string' || binding.kind === 'uuid'
+      ? STRING_TYPES.includes(type)
+      : binding.kind === type;
+  if (!fits)
+    throw new Error(`Column binding "${path}" is of kind ${binding.kind} but the attribute is ${type}`);
 }

@@ -24,7 +24,11 @@ const barbara: JsonObject = {
   ],
   phoneNumbers: [],
   addresses: [{}],
-  meta: { resourceType: 'User', created: '2010-01-23T04:56:22Z', lastModified: '2011-05-13T06:42:34.5+02:00' },
+  meta: {
+    resourceType: 'User',
+    created: '2010-01-23T04:56:22Z',
+    lastModified: '2011-05-13T06:42:34.5+02:00',
+  },
   [ENTERPRISE]: { department: '50%_off\\deals', manager: { value: '26118915' } },
 };
 
@@ -37,7 +41,11 @@ describe('matchesFilter', () => {
     ['names in any case', 'USERNAME EQ "bjensen@example.com"', true],
     ['a fully qualified core name', 'urn:ietf:params:scim:schemas:core:2.0:User:userName sw "bj"', true],
     ['an extension attribute', `${ENTERPRISE}:department sw "50%_"`, true],
-    ['an extension attribute, URN in another case', `${ENTERPRISE.toUpperCase()}:DEPARTMENT ew "\\\\deals"`, true],
+    [
+      'an extension attribute, URN in another case',
+      `${ENTERPRISE.toUpperCase()}:DEPARTMENT ew "\\\\deals"`,
+      true,
+    ],
     ['an extension sub-attribute (caseExact)', `${ENTERPRISE}:manager.value eq "26118915"`, true],
     // caseExact decides the string comparison.
     ['userName is case-insensitive', 'userName eq "BJENSEN@EXAMPLE.COM"', true],
@@ -69,7 +77,11 @@ describe('matchesFilter', () => {
     ['schemas (not in any schema, but filterable)', `schemas eq "${ENTERPRISE.toUpperCase()}"`, true],
     // Value paths tie the conditions to one element.
     ['a value path', 'emails[type eq "work" and value co "@example.com"]', true],
-    ['a value path whose conditions hold on different elements', 'emails[type eq "home" and value co "@example.com"]', false],
+    [
+      'a value path whose conditions hold on different elements',
+      'emails[type eq "home" and value co "@example.com"]',
+      false,
+    ],
     ["Entra's value path", 'emails[type eq "work"].value eq "BJENSEN@example.com"', true],
     ['"not" inside a value path', 'emails[not (type eq "work")]', true],
     // pr: not null, "", [] or {}.
@@ -126,7 +138,9 @@ describe('matchesFilter', () => {
 });
 
 describe('elementMatches', () => {
-  const emails = userSchema.attributes.find((attribute) => attribute.name === 'emails') as AttributeDefinition;
+  const emails = userSchema.attributes.find(
+    (attribute) => attribute.name === 'emails',
+  ) as AttributeDefinition;
 
   const cases: [string, string, JsonObject, boolean][] = [
     ['a type', 'type eq "WORK"', { type: 'work', value: 'a@b.c' }, true],

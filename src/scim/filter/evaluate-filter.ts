@@ -48,7 +48,11 @@ export function elementPredicate(
 }
 
 /** Whether one element of `attribute` (e.g. one email) matches a value filter. */
-export function elementMatches(filter: FilterNode, element: JsonValue, attribute: AttributeDefinition): boolean {
+export function elementMatches(
+  filter: FilterNode,
+  element: JsonValue,
+  attribute: AttributeDefinition,
+): boolean {
   return elementPredicate(filter, attribute)(element);
 }
 
@@ -80,7 +84,13 @@ export function evaluateFilter(filter: ResolvedFilter, scope: JsonObject): boole
  */
 function valuesAt(scope: JsonObject, target: FilterAttribute): JsonValue[] {
   const value = readPath(scope, target.keys);
-  const items = target.attribute.multiValued ? (Array.isArray(value) ? value : []) : value === undefined ? [] : [value];
+  const items = target.attribute.multiValued
+    ? Array.isArray(value)
+      ? value
+      : []
+    : value === undefined
+      ? []
+      : [value];
   const { subAttribute } = target;
   if (!subAttribute) return items;
   return items.flatMap((item) => {
@@ -120,14 +130,26 @@ function compareValue(actual: JsonValue, filter: ResolvedCompare): boolean {
     case 'string':
     case 'reference':
     case 'binary':
-      return typeof actual === 'string' && typeof expected === 'string' && compareStrings(actual, expected, filter.operator, definition);
+      return (
+        typeof actual === 'string' &&
+        typeof expected === 'string' &&
+        compareStrings(actual, expected, filter.operator, definition)
+      );
     case 'boolean':
       return typeof actual === 'boolean' && applyOrder(filter.operator, actual === expected ? 0 : 1);
     case 'integer':
     case 'decimal':
-      return typeof actual === 'number' && typeof expected === 'number' && applyOrder(filter.operator, Math.sign(actual - expected));
+      return (
+        typeof actual === 'number' &&
+        typeof expected === 'number' &&
+        applyOrder(filter.operator, Math.sign(actual - expected))
+      );
     case 'dateTime':
-      return typeof actual === 'string' && typeof expected === 'string' && compareInstants(actual, expected, filter.operator);
+      return (
+        typeof actual === 'string' &&
+        typeof expected === 'string' &&
+        compareInstants(actual, expected, filter.operator)
+      );
     case 'complex':
       return false;
     default:
@@ -135,7 +157,12 @@ function compareValue(actual: JsonValue, filter: ResolvedCompare): boolean {
   }
 }
 
-function compareStrings(actual: string, expected: string, operator: CompareOperator, definition: AttributeDefinition): boolean {
+function compareStrings(
+  actual: string,
+  expected: string,
+  operator: CompareOperator,
+  definition: AttributeDefinition,
+): boolean {
   const left = definition.caseExact ? actual : foldCase(actual);
   const right = definition.caseExact ? expected : foldCase(expected);
   switch (operator) {

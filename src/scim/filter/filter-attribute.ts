@@ -121,7 +121,9 @@ function findSubAttribute(
  * either, or its value could be guessed one comparison at a time.
  */
 function assertFilterable(target: FilterAttribute, path: AttributePath): void {
-  const never = [target.attribute, target.subAttribute].some((definition) => definition?.returned === 'never');
+  const never = [target.attribute, target.subAttribute].some(
+    (definition) => definition?.returned === 'never',
+  );
   if (never) throw invalidFilter(`The attribute "${formatAttributePath(path)}" cannot be used in a filter`);
 }
 

@@ -122,7 +122,8 @@ export const postgresDialect: FilterSqlDialect = {
   isNonEmptyObject: (value) => `(${value.type} = 'object' AND ${value.document} <> CAST('{}' AS jsonb))`,
   isBoolean: (value, expected) => `${value.document} = CAST('${expected ? 'true' : 'false'}' AS jsonb)`,
   // double precision parses number text exactly as JavaScript's Number() does.
-  numberOf: (value) => `CAST(CASE WHEN ${value.type} = 'number' THEN ${value.scalar} END AS double precision)`,
+  numberOf: (value) =>
+    `CAST(CASE WHEN ${value.type} = 'number' THEN ${value.scalar} END AS double precision)`,
   dateTimeOf: (value) => `CAST(${value.scalar} AS timestamptz)`,
   dateTimeParameter: (placeholder) => `CAST(${placeholder} AS timestamptz)`,
   compareText(operator, left, right) {

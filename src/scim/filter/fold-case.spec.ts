@@ -18,7 +18,9 @@ describe('foldCase', () => {
   });
 
   it('should be idempotent', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => foldCase(foldCase(text)) === foldCase(text)));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => foldCase(foldCase(text)) === foldCase(text)),
+    );
   });
 });
 
@@ -27,7 +29,9 @@ describe('compareCodePoints', () => {
     const wellFormed = fc.string({ unit: 'binary' }).filter((text) => !/\p{Cs}/u.test(text));
     fc.assert(
       fc.property(wellFormed, wellFormed, (left, right) => {
-        expect(compareCodePoints(left, right)).toBe(Math.sign(Buffer.compare(Buffer.from(left), Buffer.from(right))));
+        expect(compareCodePoints(left, right)).toBe(
+          Math.sign(Buffer.compare(Buffer.from(left), Buffer.from(right))),
+        );
       }),
       { numRuns: 2000 },
     );

@@ -70,8 +70,6 @@ function precedence(node: FilterNode): number {
 function formatOperand(operand: FilterNode, parent: FilterNode, side: 'left' | 'right'): string {
   const text = formatFilter(operand);
   const needsParentheses =
-    side === 'left'
-      ? precedence(operand) < precedence(parent)
-      : precedence(operand) <= precedence(parent);
+    side === 'left' ? precedence(operand) < precedence(parent) : precedence(operand) <= precedence(parent);
   return needsParentheses ? `(${text})` : text;
 }

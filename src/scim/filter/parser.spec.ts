@@ -26,10 +26,22 @@ describe('parseFilter', () => {
       ['userName sw "J"', compare('userName', 'sw', 'J')],
       [`${CORE}:userName sw "J"`, compare(`${CORE}:userName`, 'sw', 'J')],
       ['title pr', pr('title')],
-      ['meta.lastModified gt "2011-05-13T04:42:34Z"', compare('meta.lastModified', 'gt', '2011-05-13T04:42:34Z')],
-      ['meta.lastModified ge "2011-05-13T04:42:34Z"', compare('meta.lastModified', 'ge', '2011-05-13T04:42:34Z')],
-      ['meta.lastModified lt "2011-05-13T04:42:34Z"', compare('meta.lastModified', 'lt', '2011-05-13T04:42:34Z')],
-      ['meta.lastModified le "2011-05-13T04:42:34Z"', compare('meta.lastModified', 'le', '2011-05-13T04:42:34Z')],
+      [
+        'meta.lastModified gt "2011-05-13T04:42:34Z"',
+        compare('meta.lastModified', 'gt', '2011-05-13T04:42:34Z'),
+      ],
+      [
+        'meta.lastModified ge "2011-05-13T04:42:34Z"',
+        compare('meta.lastModified', 'ge', '2011-05-13T04:42:34Z'),
+      ],
+      [
+        'meta.lastModified lt "2011-05-13T04:42:34Z"',
+        compare('meta.lastModified', 'lt', '2011-05-13T04:42:34Z'),
+      ],
+      [
+        'meta.lastModified le "2011-05-13T04:42:34Z"',
+        compare('meta.lastModified', 'le', '2011-05-13T04:42:34Z'),
+      ],
       ['title pr and userType eq "Employee"', and(pr('title'), eq('userType', 'Employee'))],
       ['title pr or userType eq "Intern"', or(pr('title'), eq('userType', 'Intern'))],
       [`schemas eq "${ENTERPRISE}"`, eq('schemas', ENTERPRISE)],
@@ -47,7 +59,10 @@ describe('parseFilter', () => {
           not(or(compare('emails', 'co', 'example.com'), compare('emails.value', 'co', 'example.org'))),
         ),
       ],
-      ['userType eq "Employee" and (emails.type eq "work")', and(eq('userType', 'Employee'), eq('emails.type', 'work'))],
+      [
+        'userType eq "Employee" and (emails.type eq "work")',
+        and(eq('userType', 'Employee'), eq('emails.type', 'work')),
+      ],
       [
         'userType eq "Employee" and emails[type eq "work" and value co "@example.com"]',
         and(
@@ -75,7 +90,10 @@ describe('parseFilter', () => {
         'userName eq "Test_User_dfeef4c5-5681-4387-b016-bdf221e82081"',
         eq('userName', 'Test_User_dfeef4c5-5681-4387-b016-bdf221e82081'),
       ],
-      ['externalId eq "0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef"', eq('externalId', '0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef')],
+      [
+        'externalId eq "0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef"',
+        eq('externalId', '0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef'),
+      ],
       [
         'emails[type eq "work"].value eq "Test_User_fd0ea19b@testuser.com"',
         valuePath('emails', and(eq('type', 'work'), eq('value', 'Test_User_fd0ea19b@testuser.com'))),
@@ -83,7 +101,10 @@ describe('parseFilter', () => {
       ['displayName eq "Group"', eq('displayName', 'Group')],
       [
         'id eq "40734ae655284ad3abcc" and members[value eq "2819c223-7f76-453a-919d-413861904646"]',
-        and(eq('id', '40734ae655284ad3abcc'), valuePath('members', eq('value', '2819c223-7f76-453a-919d-413861904646'))),
+        and(
+          eq('id', '40734ae655284ad3abcc'),
+          valuePath('members', eq('value', '2819c223-7f76-453a-919d-413861904646')),
+        ),
       ],
       ['emails[type eq "work"].value pr', valuePath('emails', and(eq('type', 'work'), pr('value')))],
     ];
@@ -105,17 +126,37 @@ describe('parseFilter', () => {
       ['redundant parentheses', '((a pr))', pr('a')],
       ['"not(" without a space (the ABNF spelling)', 'not(a pr)', not(pr('a'))],
       ['double negation', 'not (not (a pr))', not(not(pr('a')))],
-      ['"not" inside a value filter', 'emails[not (type eq "work")]', valuePath('emails', not(eq('type', 'work')))],
-      ['parentheses inside a value filter', 'emails[(type eq "a" or type eq "b") and primary eq true]', valuePath('emails', and(or(eq('type', 'a'), eq('type', 'b')), eq('primary', true)))],
+      [
+        '"not" inside a value filter',
+        'emails[not (type eq "work")]',
+        valuePath('emails', not(eq('type', 'work'))),
+      ],
+      [
+        'parentheses inside a value filter',
+        'emails[(type eq "a" or type eq "b") and primary eq true]',
+        valuePath('emails', and(or(eq('type', 'a'), eq('type', 'b')), eq('primary', true))),
+      ],
       ['an attribute called "not"', 'not pr', pr('not')],
       ['an attribute called "not" compared', 'not eq 1', eq('not', 1)],
       ['an attribute called "and"', 'and pr and or pr', and(pr('and'), pr('or'))],
       ['extension attribute', `${ENTERPRISE}:department eq "R&D"`, eq(`${ENTERPRISE}:department`, 'R&D')],
-      ['extension sub-attribute', `${ENTERPRISE}:manager.value eq "26118915-6090-4610-87e4-49d8ca9f808d"`, eq(`${ENTERPRISE}:manager.value`, '26118915-6090-4610-87e4-49d8ca9f808d')],
+      [
+        'extension sub-attribute',
+        `${ENTERPRISE}:manager.value eq "26118915-6090-4610-87e4-49d8ca9f808d"`,
+        eq(`${ENTERPRISE}:manager.value`, '26118915-6090-4610-87e4-49d8ca9f808d'),
+      ],
       ['$ref sub-attribute', 'groups.$ref pr', pr('groups.$ref')],
-      ['JSON escapes', String.raw`displayName eq "a\"b\\c\/d\b\f\n\r\t\u00e9\ud83d\ude00"`, eq('displayName', 'a"b\\c/d\b\f\n\r\té😀')],
+      [
+        'JSON escapes',
+        String.raw`displayName eq "a\"b\\c\/d\b\f\n\r\t\u00e9\ud83d\ude00"`,
+        eq('displayName', 'a"b\\c/d\b\f\n\r\té😀'),
+      ],
       ['raw non-ASCII', 'displayName eq "Zoë 😀"', eq('displayName', 'Zoë 😀')],
-      ['SQL wildcards kept verbatim', String.raw`displayName co "50%_\\"`, compare('displayName', 'co', '50%_\\')],
+      [
+        'SQL wildcards kept verbatim',
+        String.raw`displayName co "50%_\\"`,
+        compare('displayName', 'co', '50%_\\'),
+      ],
       ['an integer', 'x eq 42', eq('x', 42)],
       ['a negative decimal with exponent', 'x gt -1.5e3', compare('x', 'gt', -1500)],
       ['negative zero', 'x eq -0', eq('x', -0)],
@@ -123,7 +164,11 @@ describe('parseFilter', () => {
       ['FALSE in upper case', 'active eq FALSE', eq('active', false)],
       ['null', 'title eq null', eq('title', null)],
       ['tabs and newlines as whitespace', 'a\tpr\nand\r\nb pr', and(pr('a'), pr('b'))],
-      ['no space around strings and brackets', 'emails[type eq"work"]', valuePath('emails', eq('type', 'work'))],
+      [
+        'no space around strings and brackets',
+        'emails[type eq"work"]',
+        valuePath('emails', eq('type', 'work')),
+      ],
       ['leading and trailing spaces', '  a pr  ', pr('a')],
     ];
 
@@ -155,7 +200,10 @@ describe('parseFilter', () => {
       ['emails[type eq "work"].', 'Expected a sub-attribute name after "." at position 24 (end of filter)'],
       ['emails[type eq "work"].value', 'Expected an operator after "value" at position 29 (end of filter)'],
       ['emails[type eq "work"].value.x eq "a"', 'Expected a sub-attribute name after "." at position 24'],
-      ['emails[type eq "a" and x[y pr]]', 'A value filter cannot contain another value filter, at position 25'],
+      [
+        'emails[type eq "a" and x[y pr]]',
+        'A value filter cannot contain another value filter, at position 25',
+      ],
       ['name. pr', 'Invalid attribute path "name." at position 1'],
       ['name.givenName.x pr', 'Invalid attribute path "name.givenName.x" at position 1'],
       ['foo:bar pr', 'Invalid attribute path "foo:bar" at position 1'],
@@ -164,7 +212,7 @@ describe('parseFilter', () => {
       ['"userName" eq "a"', 'Expected an attribute path at position 1'],
       ['userName eq "a" and 42', 'Expected an attribute path after "and" at position 21'],
       ['userName = "a"', 'Unexpected character "=" at position 10'],
-      ['userName eq \'a\'', 'Unexpected character "\'" at position 13'],
+      ["userName eq 'a'", 'Unexpected character "\'" at position 13'],
       ['userName eq "a', 'Unterminated string starting at position 13'],
       ['userName eq "a\\', 'Invalid escape sequence "\\" in a string at position 15'],
       ['userName eq "a\\x"', 'Invalid escape sequence "\\x" in a string at position 15'],
@@ -232,7 +280,9 @@ describe('parseFilter', () => {
     it('should accept the maximum number of expressions', () => {
       // n comparisons joined by n - 1 "or"s are 2n - 1 nodes.
       const comparisons = (MAX_FILTER_NODES + 1) / 2;
-      const input = Array.from({ length: Math.floor(comparisons) }, (_, index) => `a${index} pr`).join(' or ');
+      const input = Array.from({ length: Math.floor(comparisons) }, (_, index) => `a${index} pr`).join(
+        ' or ',
+      );
       expect(() => parseFilter(input)).not.toThrow();
     });
 
@@ -245,20 +295,55 @@ describe('parseFilter', () => {
 
   describe('fuzzing', () => {
     const fragments = fc.constantFrom(
-      'userName', 'emails', 'name.familyName', `${ENTERPRISE}:manager.value`, ' eq ', ' co ', ' gt ', ' pr', ' and ',
-      ' or ', 'not ', '(', ')', '[', ']', '.', '"x"', '"\\u00e9"', '"\\ud800"', '"', '\\', '1', '-', 'true', 'null', ' ',
-      'type eq "work"', 'value', '%', '_', ':',
+      'userName',
+      'emails',
+      'name.familyName',
+      `${ENTERPRISE}:manager.value`,
+      ' eq ',
+      ' co ',
+      ' gt ',
+      ' pr',
+      ' and ',
+      ' or ',
+      'not ',
+      '(',
+      ')',
+      '[',
+      ']',
+      '.',
+      '"x"',
+      '"\\u00e9"',
+      '"\\ud800"',
+      '"',
+      '\\',
+      '1',
+      '-',
+      'true',
+      'null',
+      ' ',
+      'type eq "work"',
+      'value',
+      '%',
+      '_',
+      ':',
     );
 
     it('should throw nothing but a 400 ScimError on arbitrary text', () => {
       fc.assert(
-        fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), fc.array(fragments, { maxLength: 25 }).map((parts) => parts.join(''))), (input) => {
-          try {
-            parseFilter(input);
-          } catch (error) {
-            if (!(error instanceof ScimError) || error.status !== 400 || error.scimType !== 'invalidFilter') throw error;
-          }
-        }),
+        fc.property(
+          fc.oneof(
+            fc.string({ unit: 'binary', maxLength: 80 }),
+            fc.array(fragments, { maxLength: 25 }).map((parts) => parts.join('')),
+          ),
+          (input) => {
+            try {
+              parseFilter(input);
+            } catch (error) {
+              if (!(error instanceof ScimError) || error.status !== 400 || error.scimType !== 'invalidFilter')
+                throw error;
+            }
+          },
+        ),
         { numRuns: 3000 },
       );
     });
@@ -271,14 +356,24 @@ describe('parsePatchPath', () => {
     ['userName', { path: path('userName') }],
     ['members', { path: path('members') }],
     ['members[value eq "2819c223"]', { path: path('members'), filter: eq('value', '2819c223') }],
-    ['emails[type eq "work"].value', { path: path('emails'), filter: eq('type', 'work'), subAttribute: 'value' }],
+    [
+      'emails[type eq "work"].value',
+      { path: path('emails'), filter: eq('type', 'work'), subAttribute: 'value' },
+    ],
     [
       'addresses[type eq "work" and primary eq true].streetAddress',
-      { path: path('addresses'), filter: and(eq('type', 'work'), eq('primary', true)), subAttribute: 'streetAddress' },
+      {
+        path: path('addresses'),
+        filter: and(eq('type', 'work'), eq('primary', true)),
+        subAttribute: 'streetAddress',
+      },
     ],
     [`${ENTERPRISE}:manager`, { path: path(`${ENTERPRISE}:manager`) }],
     [`${ENTERPRISE}:manager.value`, { path: path(`${ENTERPRISE}:manager.value`) }],
-    [`${CORE}:emails[type eq "work"].value`, { path: path(`${CORE}:emails`), filter: eq('type', 'work'), subAttribute: 'value' }],
+    [
+      `${CORE}:emails[type eq "work"].value`,
+      { path: path(`${CORE}:emails`), filter: eq('type', 'work'), subAttribute: 'value' },
+    ],
   ];
 
   it.each(cases)('should parse %s', (input, expected) => {
@@ -297,7 +392,11 @@ describe('parsePatchPath', () => {
   ];
 
   it.each(malformed)('should reject %j with invalidPath', (input, message) => {
-    expect(errorOf(() => parsePatchPath(input))).toMatchObject({ status: 400, scimType: 'invalidPath', detail: message });
+    expect(errorOf(() => parsePatchPath(input))).toMatchObject({
+      status: 400,
+      scimType: 'invalidPath',
+      detail: message,
+    });
   });
 });
 

@@ -1,12 +1,5 @@
 import { ScimError, ScimErrorType } from '../errors/scim-error';
-import {
-  AttributePath,
-  CompareOperator,
-  FilterNode,
-  FilterValue,
-  PatchPath,
-  ValuePathNode,
-} from './ast';
+import { AttributePath, CompareOperator, FilterNode, FilterValue, PatchPath, ValuePathNode } from './ast';
 import { MAX_FILTER_DEPTH, MAX_FILTER_LENGTH, MAX_FILTER_NODES } from './filter-limits';
 import { Lexer } from './lexer';
 import { Token } from './token';
@@ -270,7 +263,9 @@ class Parser {
     if (token.kind !== 'name') throw this.expected('an attribute path');
     const path = splitAttributePath(token.text);
     if (!path) {
-      throw this.lexer.error(`Invalid attribute path "${shorten(token.text)}" at position ${token.start + 1}`);
+      throw this.lexer.error(
+        `Invalid attribute path "${shorten(token.text)}" at position ${token.start + 1}`,
+      );
     }
     this.lexer.advance();
     return path;

@@ -10,11 +10,7 @@ import { FilterAttribute } from './filter-attribute';
  * comparison's value is never null.
  */
 export type ResolvedFilter =
-  | ResolvedCompare
-  | ResolvedPresent
-  | ResolvedLogical
-  | ResolvedNot
-  | ResolvedValuePath;
+  ResolvedCompare | ResolvedPresent | ResolvedLogical | ResolvedNot | ResolvedValuePath;
 
 /**
  * A comparison; `value` has the type of the attribute: a string for string, reference and binary

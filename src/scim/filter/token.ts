@@ -4,15 +4,7 @@ export type TokenKind =
    * An attribute path or a keyword (`eq`, `and`, `not`, `pr`, `true`…): the grammar tells them
    * apart only by position, so the parser decides (graphql-js does the same with its Name token).
    */
-  | 'name'
-  | 'string'
-  | 'number'
-  | '('
-  | ')'
-  | '['
-  | ']'
-  | '.'
-  | 'end';
+  'name' | 'string' | 'number' | '(' | ')' | '[' | ']' | '.' | 'end';
 
 interface TokenBase {
   /** Offset of the first character in the input (0-based; messages add 1). */

@@ -50,7 +50,10 @@ describe('validateFilter', () => {
     [`${ENTERPRISE}:manager pr`, [`present:${ENTERPRISE}:manager`]],
     ['emails co "example.com"', ['compare:emails.value']],
     ['emails pr', ['present:emails']],
-    ['emails[TYPE eq "work"].Value eq "x"', ['valuePath:emails', 'compare:emails.type', 'compare:emails.value']],
+    [
+      'emails[TYPE eq "work"].Value eq "x"',
+      ['valuePath:emails', 'compare:emails.type', 'compare:emails.value'],
+    ],
     ['schemas eq "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"', ['compare:schemas']],
     ['meta.lastModified gt "2011-05-13T04:42:34Z"', ['compare:meta.lastModified']],
     ['id eq "x" and externalId eq "y"', ['compare:id', 'compare:externalId']],
@@ -69,40 +72,76 @@ describe('validateFilter', () => {
   });
 
   it('should carry dateTimes as canonical UTC text', () => {
-    expect(validate('meta.created ge "2011-05-13T06:42:34.5+02:00"')).toMatchObject({ value: '2011-05-13T04:42:34.500Z' });
+    expect(validate('meta.created ge "2011-05-13T06:42:34.5+02:00"')).toMatchObject({
+      value: '2011-05-13T04:42:34.500Z',
+    });
   });
 
   const rejected: [string, string][] = [
     ['foo eq "a"', 'Unknown attribute "foo" in the filter'],
     ['name.nickName eq "a"', 'Unknown attribute "name.nickName" in the filter'],
-    ['urn:example:unknown:1.0:User:userName eq "a"', 'Unknown attribute "urn:example:unknown:1.0:User:userName" in the filter'],
+    [
+      'urn:example:unknown:1.0:User:userName eq "a"',
+      'Unknown attribute "urn:example:unknown:1.0:User:userName" in the filter',
+    ],
     [`${ENTERPRISE}:userName eq "a"`, `Unknown attribute "${ENTERPRISE}:userName" in the filter`],
     ['password eq "secret"', 'The attribute "password" cannot be used in a filter'],
     ['password pr', 'The attribute "password" cannot be used in a filter'],
     ['userName.first eq "a"', '"userName" is not complex, so it has no sub-attribute "first"'],
     ['name eq "a"', '"name" is complex; compare one of its sub-attributes, e.g. "name.formatted"'],
-    ['addresses co "Paris"', '"addresses" is complex; compare one of its sub-attributes, e.g. "addresses.formatted"'],
-    ['userName[value eq "a"]', '"userName" is not a multi-valued complex attribute, so it cannot take a value filter'],
-    ['name[givenName eq "a"]', '"name" is not a multi-valued complex attribute, so it cannot take a value filter'],
-    ['emails.value[value eq "a"]', '"emails.value" is not a multi-valued complex attribute, so it cannot take a value filter'],
+    [
+      'addresses co "Paris"',
+      '"addresses" is complex; compare one of its sub-attributes, e.g. "addresses.formatted"',
+    ],
+    [
+      'userName[value eq "a"]',
+      '"userName" is not a multi-valued complex attribute, so it cannot take a value filter',
+    ],
+    [
+      'name[givenName eq "a"]',
+      '"name" is not a multi-valued complex attribute, so it cannot take a value filter',
+    ],
+    [
+      'emails.value[value eq "a"]',
+      '"emails.value" is not a multi-valued complex attribute, so it cannot take a value filter',
+    ],
     ['emails[foo eq "a"]', 'Unknown attribute "emails.foo" in the filter'],
-    ['emails[emails.type eq "a"]', '"emails.type" is not a sub-attribute of "emails"; inside "emails[…]" name its sub-attributes only'],
+    [
+      'emails[emails.type eq "a"]',
+      '"emails.type" is not a sub-attribute of "emails"; inside "emails[…]" name its sub-attributes only',
+    ],
     ['active gt true', 'The operator "gt" does not apply to the boolean attribute "active"'],
     ['active co true', 'The operator "co" does not apply to the boolean attribute "active"'],
     ['emails.primary le false', 'The operator "le" does not apply to the boolean attribute "emails.primary"'],
-    ['x509Certificates.value gt "a"', 'The operator "gt" does not apply to the binary attribute "x509Certificates.value"'],
+    [
+      'x509Certificates.value gt "a"',
+      'The operator "gt" does not apply to the binary attribute "x509Certificates.value"',
+    ],
     ['meta.created co "2011"', 'The operator "co" does not apply to the dateTime attribute "meta.created"'],
     ['active eq "true"', '"active" is a boolean attribute; compare it with true or false, not "true"'],
     ['userName eq 42', '"userName" is a string attribute; compare it with a quoted string, not 42'],
     ['userName eq true', '"userName" is a string attribute; compare it with a quoted string, not true'],
-    ['meta.created gt "yesterday"', '"meta.created" is a dateTime attribute; compare it with a quoted xsd:dateTime such as "2011-05-13T04:42:34Z", not "yesterday"'],
-    ['meta.created gt "2011-02-30T00:00:00Z"', '"meta.created" is a dateTime attribute; compare it with a quoted xsd:dateTime such as "2011-05-13T04:42:34Z", not "2011-02-30T00:00:00Z"'],
-    ['meta.created gt "2011-05-13T04:42:34"', '"meta.created" is a dateTime attribute; compare it with a quoted xsd:dateTime such as "2011-05-13T04:42:34Z", not "2011-05-13T04:42:34"'],
+    [
+      'meta.created gt "yesterday"',
+      '"meta.created" is a dateTime attribute; compare it with a quoted xsd:dateTime such as "2011-05-13T04:42:34Z", not "yesterday"',
+    ],
+    [
+      'meta.created gt "2011-02-30T00:00:00Z"',
+      '"meta.created" is a dateTime attribute; compare it with a quoted xsd:dateTime such as "2011-05-13T04:42:34Z", not "2011-02-30T00:00:00Z"',
+    ],
+    [
+      'meta.created gt "2011-05-13T04:42:34"',
+      '"meta.created" is a dateTime attribute; compare it with a quoted xsd:dateTime such as "2011-05-13T04:42:34Z", not "2011-05-13T04:42:34"',
+    ],
     ['title gt null', 'Only "eq" and "ne" can compare "title" with null, not "gt"'],
   ];
 
   it.each(rejected)('should reject %s', (filter, message) => {
-    expect(errorOf(() => validate(filter))).toMatchObject({ status: 400, scimType: 'invalidFilter', detail: message });
+    expect(errorOf(() => validate(filter))).toMatchObject({
+      status: 400,
+      scimType: 'invalidFilter',
+      detail: message,
+    });
   });
 
   it('should reject a value filter nested in another, even in a hand-built AST', () => {
@@ -122,7 +161,7 @@ describe('validateValueFilter', () => {
   });
 
   it('should refuse an attribute that is not multi-valued and complex', () => {
-    const userName = userSchema.attributes[0] as AttributeDefinition;
+    const userName = userSchema.attributes[0];
     expect(errorOf(() => validateValueFilter(parseFilter('value eq "a"'), userName)).detail).toBe(
       '"userName" is not a multi-valued complex attribute, so it cannot take a value filter',
     );

@@ -65,13 +65,19 @@ function resolveValuePath(node: ValuePathNode, scope: FilterScope): ResolvedFilt
   const target = resolveFilterAttribute(scope, node.path, 'valuePath');
   if (target.subAttribute) assertValuePathTarget(target.subAttribute, target.canonicalPath);
   assertValuePathTarget(target.attribute, target.canonicalPath);
-  const elementScope: FilterScope = { kind: 'element', parent: target.attribute, parentPath: target.canonicalPath };
+  const elementScope: FilterScope = {
+    kind: 'element',
+    parent: target.attribute,
+    parentPath: target.canonicalPath,
+  };
   return { kind: 'valuePath', target, filter: resolveNode(node.filter, elementScope) };
 }
 
 function assertValuePathTarget(attribute: AttributeDefinition, path: string): void {
   if (attribute.type !== 'complex' || !attribute.multiValued) {
-    throw invalidFilter(`"${path}" is not a multi-valued complex attribute, so it cannot take a value filter`);
+    throw invalidFilter(
+      `"${path}" is not a multi-valued complex attribute, so it cannot take a value filter`,
+    );
   }
 }
 
@@ -85,7 +91,9 @@ function resolveCompare(node: CompareNode, scope: FilterScope): ResolvedFilter {
   if (value === null) {
     if (operator === 'eq') return { kind: 'not', operand: { kind: 'present', target } };
     if (operator === 'ne') return { kind: 'present', target };
-    throw invalidFilter(`Only "eq" and "ne" can compare "${target.canonicalPath}" with null, not "${operator}"`);
+    throw invalidFilter(
+      `Only "eq" and "ne" can compare "${target.canonicalPath}" with null, not "${operator}"`,
+    );
   }
   const definition = leafDefinition(target);
   assertOperatorApplies(target, definition.type, operator);
@@ -107,21 +115,33 @@ const OPERATORS_BY_TYPE: Readonly<Record<AttributeType, readonly CompareOperator
   complex: [],
 };
 
-function assertOperatorApplies(target: FilterAttribute, type: AttributeType, operator: CompareOperator): void {
+function assertOperatorApplies(
+  target: FilterAttribute,
+  type: AttributeType,
+  operator: CompareOperator,
+): void {
   if (type === 'complex') {
     throw invalidFilter(
       `"${target.canonicalPath}" is complex; compare one of its sub-attributes, e.g. "${target.canonicalPath}.${target.attribute.subAttributes?.[0]?.name ?? 'value'}"`,
     );
   }
   if (!OPERATORS_BY_TYPE[type].includes(operator)) {
-    throw invalidFilter(`The operator "${operator}" does not apply to the ${type} attribute "${target.canonicalPath}"`);
+    throw invalidFilter(
+      `The operator "${operator}" does not apply to the ${type} attribute "${target.canonicalPath}"`,
+    );
   }
 }
 
 /** Checks that the literal has the attribute's type; dateTimes come back as canonical UTC text. */
-function checkValue(target: FilterAttribute, type: AttributeType, value: string | number | boolean): string | number | boolean {
+function checkValue(
+  target: FilterAttribute,
+  type: AttributeType,
+  value: string | number | boolean,
+): string | number | boolean {
   const mismatch = (expected: string) =>
-    invalidFilter(`"${target.canonicalPath}" is a ${type} attribute; compare it with ${expected}, not ${formatFilterValue(value)}`);
+    invalidFilter(
+      `"${target.canonicalPath}" is a ${type} attribute; compare it with ${expected}, not ${formatFilterValue(value)}`,
+    );
   switch (type) {
     case 'string':
     case 'reference':

@@ -14,7 +14,7 @@ export const ENTERPRISE_URN = 'urn:ietf:params:scim:schemas:extension:enterprise
 const ALL_OPERATORS: CompareOperator[] = ['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le'];
 
 /** A lone surrogate or U+0000 cannot be written in a filter (the lexer refuses them). */
-const isWritable = (text: string) => !text.includes('\u0000') && !/\p{Cs}/u.test(text);
+export const isWritable = (text: string) => !text.includes('\u0000') && !/\p{Cs}/u.test(text);
 
 // ---------------------------------------------------------------------------------------------
 // Any AST, for parse(format(ast)) = ast.
@@ -27,7 +27,9 @@ const attributeName = fc.oneof(
 
 const anyAttributePath: fc.Arbitrary<AttributePath> = fc
   .record({
-    schemaUrn: fc.option(fc.constantFrom(CORE_URN, ENTERPRISE_URN, 'urn:x:y.z', 'URN:A:2.0:b'), { nil: undefined }),
+    schemaUrn: fc.option(fc.constantFrom(CORE_URN, ENTERPRISE_URN, 'urn:x:y.z', 'URN:A:2.0:b'), {
+      nil: undefined,
+    }),
     attribute: attributeName,
     subAttribute: fc.option(attributeName, { nil: undefined }),
   })
@@ -47,7 +49,12 @@ const anyValue: fc.Arbitrary<FilterValue> = fc.oneof(
 );
 
 const anyLeaf: fc.Arbitrary<FilterNode> = fc.oneof(
-  fc.record({ kind: fc.constant('compare' as const), path: anyAttributePath, operator: fc.constantFrom(...ALL_OPERATORS), value: anyValue }),
+  fc.record({
+    kind: fc.constant('compare' as const),
+    path: anyAttributePath,
+    operator: fc.constantFrom(...ALL_OPERATORS),
+    value: anyValue,
+  }),
   fc.record({ kind: fc.constant('present' as const), path: anyAttributePath }),
 );
 
@@ -73,7 +80,9 @@ export function filterTree(
 }
 
 export const anyFilterAst: fc.Arbitrary<FilterNode> = filterTree(anyLeaf, (inner) =>
-  fc.tuple(anyAttributePath, inner).map(([attribute, filter]) => ({ kind: 'valuePath' as const, path: attribute, filter })),
+  fc
+    .tuple(anyAttributePath, inner)
+    .map(([attribute, filter]) => ({ kind: 'valuePath' as const, path: attribute, filter })),
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -84,12 +93,57 @@ export const anyFilterAst: fc.Arbitrary<FilterNode> = filterTree(anyLeaf, (inner
  * final sigma, dotted I, SQL wildcards, a character above U+FFFF and one in U+E000–U+FFFF.
  */
 export const STRING_POOL = [
-  'alice', 'Alice', 'ALICE', 'bob', 'Bob', 'émile', 'Émile', 'E\u0301mile', 'ß', 'SS', 'ss', 'İstanbul',
-  'i\u0307stanbul', '\u039f\u0394\u039f\u03a3', '\u03bf\u03b4\u03bf\u03c3', '\u03bf\u03b4\u03bf\u03c2', '50%', '5_0', 'a\\b', 'x@example.com',
-  'X@Example.COM', 'y@example.org', '😀', '\uE000', 'work', 'Work', 'home', 'zoë', 'ZOË', "O'Malley", '',
-  ' ', 'a', 'B',
+  'alice',
+  'Alice',
+  'ALICE',
+  'bob',
+  'Bob',
+  'émile',
+  'Émile',
+  'E\u0301mile',
+  'ß',
+  'SS',
+  'ss',
+  'İstanbul',
+  'i\u0307stanbul',
+  '\u039f\u0394\u039f\u03a3',
+  '\u03bf\u03b4\u03bf\u03c3',
+  '\u03bf\u03b4\u03bf\u03c2',
+  '50%',
+  '5_0',
+  'a\\b',
+  'x@example.com',
+  'X@Example.COM',
+  'y@example.org',
+  '😀',
+  '\uE000',
+  'work',
+  'Work',
+  'home',
+  'zoë',
+  'ZOË',
+  "O'Malley",
+  '',
+  ' ',
+  'a',
+  'B',
 ];
-const FRAGMENT_POOL = ['%', '_', '\\', 'li', 'LI', 'É', 'e\u0301', 'example', '.COM', '@', 'mile', '\u03c2', '\u03a3', '😀'];
+const FRAGMENT_POOL = [
+  '%',
+  '_',
+  '\\',
+  'li',
+  'LI',
+  'É',
+  'e\u0301',
+  'example',
+  '.COM',
+  '@',
+  'mile',
+  '\u03c2',
+  '\u03a3',
+  '😀',
+];
 export const DATE_POOL = [
   '2011-05-13T04:42:34Z',
   '2011-05-13T04:42:34.000Z',
@@ -99,11 +153,17 @@ export const DATE_POOL = [
   '1999-12-31T23:59:59.999Z',
   '2020-02-29T12:00:00-05:30',
 ];
-export const ID_POOL = Array.from({ length: 40 }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`);
+export const ID_POOL = Array.from(
+  { length: 40 },
+  (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+);
 const TYPE_POOL = ['work', 'Work', 'WORK', 'home', 'other'];
 
 const pick = <T>(values: readonly T[]) => fc.constantFrom(...values);
-const stringValue = fc.oneof({ weight: 4, arbitrary: pick(STRING_POOL) }, { weight: 1, arbitrary: pick(FRAGMENT_POOL) });
+const stringValue = fc.oneof(
+  { weight: 4, arbitrary: pick(STRING_POOL) },
+  { weight: 1, arbitrary: pick(FRAGMENT_POOL) },
+);
 /** Attribute names in any case, and (outside value filters) core attributes fully qualified. */
 const spelledName = (name: string, qualify = true) => {
   const variants = [name, name.toUpperCase(), name.toLowerCase()];
@@ -114,16 +174,28 @@ const spelledName = (name: string, qualify = true) => {
 function stringLeaf(attribute: string, qualify = true): fc.Arbitrary<FilterNode> {
   const spelled = (name: string) => spelledName(name, qualify);
   return fc.oneof(
-    { weight: 6, arbitrary: fc.tuple(spelled(attribute), pick(ALL_OPERATORS), stringValue).map(([name, operator, value]) => compare(name, operator, value)) },
+    {
+      weight: 6,
+      arbitrary: fc
+        .tuple(spelled(attribute), pick(ALL_OPERATORS), stringValue)
+        .map(([name, operator, value]) => compare(name, operator, value)),
+    },
     { weight: 1, arbitrary: spelled(attribute).map(pr) },
-    { weight: 1, arbitrary: fc.tuple(spelled(attribute), pick(['eq', 'ne'] as const)).map(([name, operator]) => compare(name, operator, null)) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(spelled(attribute), pick(['eq', 'ne'] as const))
+        .map(([name, operator]) => compare(name, operator, null)),
+    },
   );
 }
 
 function idLeaf(): fc.Arbitrary<FilterNode> {
-  const values = pick([...ID_POOL.slice(0, 30), ID_POOL[0]!.toUpperCase(), 'not-a-uuid', '0000']);
+  const values = pick([...ID_POOL.slice(0, 30), ID_POOL[0].toUpperCase(), 'not-a-uuid', '0000']);
   return fc.oneof(
-    fc.tuple(pick(['eq', 'ne', 'sw', 'co', 'gt'] as const), values).map(([operator, value]) => compare('id', operator, value)),
+    fc
+      .tuple(pick(['eq', 'ne', 'sw', 'co', 'gt'] as const), values)
+      .map(([operator, value]) => compare('id', operator, value)),
     fc.constant(pr('id')),
   );
 }
@@ -131,7 +203,9 @@ function idLeaf(): fc.Arbitrary<FilterNode> {
 function booleanLeaf(attribute: string, qualify = true): fc.Arbitrary<FilterNode> {
   const spelled = (name: string) => spelledName(name, qualify);
   return fc.oneof(
-    fc.tuple(spelled(attribute), pick(['eq', 'ne'] as const), fc.boolean()).map(([name, operator, value]) => compare(name, operator, value)),
+    fc
+      .tuple(spelled(attribute), pick(['eq', 'ne'] as const), fc.boolean())
+      .map(([name, operator, value]) => compare(name, operator, value)),
     spelled(attribute).map(pr),
     spelled(attribute).map((name) => compare(name, 'eq', null)),
   );
@@ -139,15 +213,29 @@ function booleanLeaf(attribute: string, qualify = true): fc.Arbitrary<FilterNode
 
 function dateTimeLeaf(attribute: string): fc.Arbitrary<FilterNode> {
   return fc.oneof(
-    fc.tuple(pick(['eq', 'ne', 'gt', 'ge', 'lt', 'le'] as const), pick(DATE_POOL)).map(([operator, value]) => compare(attribute, operator, value)),
+    fc
+      .tuple(pick(['eq', 'ne', 'gt', 'ge', 'lt', 'le'] as const), pick(DATE_POOL))
+      .map(([operator, value]) => compare(attribute, operator, value)),
     fc.constant(pr(attribute)),
   );
 }
 
 const STRING_ATTRIBUTES = [
-  'userName', 'displayName', 'title', 'externalId', 'name.givenName', 'name.familyName', 'emails', 'emails.value',
-  'emails.type', 'emails.display', 'phoneNumbers.value', 'addresses.locality', 'schemas',
-  `${ENTERPRISE_URN}:department`, `${ENTERPRISE_URN}:manager.value`,
+  'userName',
+  'displayName',
+  'title',
+  'externalId',
+  'name.givenName',
+  'name.familyName',
+  'emails',
+  'emails.value',
+  'emails.type',
+  'emails.display',
+  'phoneNumbers.value',
+  'addresses.locality',
+  'schemas',
+  `${ENTERPRISE_URN}:department`,
+  `${ENTERPRISE_URN}:manager.value`,
 ];
 const COMPLEX_ATTRIBUTES = ['name', 'emails', 'addresses', 'phoneNumbers', `${ENTERPRISE_URN}:manager`];
 
@@ -161,7 +249,9 @@ const userLeaf: fc.Arbitrary<FilterNode> = fc.oneof(
 
 /** Leaves for inside `emails[…]`/`phoneNumbers[…]`/`addresses[…]`. */
 function elementLeaf(subAttributes: { strings: string[]; booleans: string[] }): fc.Arbitrary<FilterNode> {
-  const typeEq = fc.tuple(spelledName('type', false), pick(TYPE_POOL)).map(([name, value]) => compare(name, 'eq', value));
+  const typeEq = fc
+    .tuple(spelledName('type', false), pick(TYPE_POOL))
+    .map(([name, value]) => compare(name, 'eq', value));
   return fc.oneof(
     { weight: 2, arbitrary: typeEq },
     { weight: 4, arbitrary: fc.oneof(...subAttributes.strings.map((name) => stringLeaf(name, false))) },
@@ -184,7 +274,9 @@ const workEmailLookup: fc.Arbitrary<FilterNode> = fc
 export const userFilter: fc.Arbitrary<FilterNode> = filterTree(userLeaf, () =>
   fc.oneof(
     workEmailLookup,
-    fc.tuple(spelledName('emails'), filterTree(elementLeaf(EMAIL_LIKE), undefined, 2)).map(([name, filter]) => valuePath(name, filter)),
+    fc
+      .tuple(spelledName('emails'), filterTree(elementLeaf(EMAIL_LIKE), undefined, 2))
+      .map(([name, filter]) => valuePath(name, filter)),
     filterTree(elementLeaf(EMAIL_LIKE), undefined, 2).map((filter) => valuePath('phoneNumbers', filter)),
     filterTree(elementLeaf(ADDRESS), undefined, 2).map((filter) => valuePath('addresses', filter)),
   ),
@@ -192,19 +284,40 @@ export const userFilter: fc.Arbitrary<FilterNode> = filterTree(userLeaf, () =>
 
 /** Absent, null, or a value (fields of stored resources are all optional here). */
 const optional = <T extends JsonValue>(value: fc.Arbitrary<T>) =>
-  fc.oneof({ weight: 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 4, arbitrary: value });
+  fc.oneof(
+    { weight: 1, arbitrary: fc.constant(undefined) },
+    { weight: 1, arbitrary: fc.constant(null) },
+    { weight: 4, arbitrary: value },
+  );
 
 const compact = (object: Record<string, JsonValue | undefined>): JsonObject =>
-  Object.fromEntries(Object.entries(object).filter((entry): entry is [string, JsonValue] => entry[1] !== undefined));
+  Object.fromEntries(
+    Object.entries(object).filter((entry): entry is [string, JsonValue] => entry[1] !== undefined),
+  );
 
 const multiValuedElement = (fields: Record<string, fc.Arbitrary<JsonValue>>) =>
-  fc.record(Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, optional(value)]))).map(compact);
+  fc
+    .record(Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, optional(value)])))
+    .map(compact);
 
-const emailElement = multiValuedElement({ value: pick(STRING_POOL), type: pick(TYPE_POOL), primary: fc.boolean(), display: pick(STRING_POOL) });
-const addressElement = multiValuedElement({ locality: pick(STRING_POOL), type: pick(TYPE_POOL), primary: fc.boolean() });
+const emailElement = multiValuedElement({
+  value: pick(STRING_POOL),
+  type: pick(TYPE_POOL),
+  primary: fc.boolean(),
+  display: pick(STRING_POOL),
+});
+const addressElement = multiValuedElement({
+  locality: pick(STRING_POOL),
+  type: pick(TYPE_POOL),
+  primary: fc.boolean(),
+});
 
 const isWork = (element: JsonValue) =>
-  typeof element === 'object' && element !== null && !Array.isArray(element) && typeof element['type'] === 'string' && element['type'].toLowerCase() === 'work';
+  typeof element === 'object' &&
+  element !== null &&
+  !Array.isArray(element) &&
+  typeof element['type'] === 'string' &&
+  element['type'].toLowerCase() === 'work';
 
 /** At most one work email: the persistence layer's work-email column holds one value. */
 const emails = fc.array(emailElement, { maxLength: 3 }).map((elements) => {
@@ -227,7 +340,10 @@ export const userResource: fc.Arbitrary<JsonObject> = fc
     created: pick(DATE_POOL),
     lastModified: optional(pick(DATE_POOL)),
     enterprise: fc.option(
-      multiValuedElement({ department: pick(STRING_POOL), manager: multiValuedElement({ value: pick(STRING_POOL) }) }),
+      multiValuedElement({
+        department: pick(STRING_POOL),
+        manager: multiValuedElement({ value: pick(STRING_POOL) }),
+      }),
       { nil: undefined },
     ),
     schemaSpelling: pick([ENTERPRISE_URN, ENTERPRISE_URN.toUpperCase()]),

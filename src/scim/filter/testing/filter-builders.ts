@@ -7,7 +7,12 @@ const ATTRIBUTE_PATH = /^(?:(urn:.*):)?([^.:]+)(?:\.([^.:]+))?$/i;
 export function path(text: string): AttributePath {
   const match = ATTRIBUTE_PATH.exec(text);
   if (!match) throw new Error(`Not an attribute path: ${text}`);
-  const [, schemaUrn, attribute, subAttribute] = match as unknown as [string, string | undefined, string, string | undefined];
+  const [, schemaUrn, attribute, subAttribute] = match as unknown as [
+    string,
+    string | undefined,
+    string,
+    string | undefined,
+  ];
   return {
     ...(schemaUrn === undefined ? {} : { schemaUrn }),
     attribute,

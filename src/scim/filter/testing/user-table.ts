@@ -21,7 +21,11 @@ export function userTableTarget(dialect: SqlDialectName): FilterSqlTarget {
       userName: { kind: 'string', expression: '"u"."user_name_key"', fold: 'canonical' },
       externalId: { kind: 'string', expression: '"u"."external_id"', fold: 'exact' },
       'name.givenName': { kind: 'string', expression: '"u"."given_name"', fold: 'exact' },
-      'emails[type eq "work"].value': { kind: 'string', expression: '"u"."work_email_key"', fold: 'canonical' },
+      'emails[type eq "work"].value': {
+        kind: 'string',
+        expression: '"u"."work_email_key"',
+        fold: 'canonical',
+      },
       active: { kind: 'boolean', expression: '"u"."suspended"', negate: true },
       'meta.created': { kind: 'dateTime', expression: '"u"."created_at"' },
       [`${ENTERPRISE_URN}:department`]: { kind: 'string', expression: '"u"."department"', fold: 'exact' },
@@ -30,7 +34,15 @@ export function userTableTarget(dialect: SqlDialectName): FilterSqlTarget {
 }
 
 const COLUMNS = [
-  'id', 'user_name_key', 'external_id', 'given_name', 'work_email_key', 'suspended', 'created_at', 'department', 'resource',
+  'id',
+  'user_name_key',
+  'external_id',
+  'given_name',
+  'work_email_key',
+  'suspended',
+  'created_at',
+  'department',
+  'resource',
 ] as const;
 
 type Row = Record<(typeof COLUMNS)[number], string | boolean | null>;
@@ -56,7 +68,7 @@ export function rowOf(user: JsonObject): Row {
   const created = text(member(user['meta'], 'created'));
   return {
     id: text(user['id']),
-    user_name_key: foldCase(String(user['userName'])),
+    user_name_key: foldCase(text(user['userName']) ?? ''),
     external_id: text(user['externalId']),
     given_name: text(member(user['name'], 'givenName')),
     work_email_key: workEmail === null ? null : foldCase(workEmail),
@@ -91,32 +103,47 @@ export function openSqliteUserTable(): UserTable {
     `INSERT INTO "users" VALUES (${COLUMNS.map((column) => `@${column}`).join(', ')})`,
   );
   const sqliteRow = (row: Row) =>
-    Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'boolean' ? Number(value) : value]));
+    Object.fromEntries(
+      Object.entries(row).map(([key, value]) => [key, typeof value === 'boolean' ? Number(value) : value]),
+    );
   return {
     dialect: 'sqlite',
-    replaceUsers: async (users) => {
+    replaceUsers: (users) => {
       database.transaction(() => {
         database.exec('DELETE FROM "users"');
         for (const user of users) insert.run(sqliteRow(rowOf(user)));
       })();
+      return Promise.resolve();
     },
-    selectIds: async ({ where, parameters }) =>
-      database
-        .prepare<Record<string, string | number>, { id: string }>(`SELECT "u"."id" FROM "users" "u" WHERE ${where} ORDER BY "u"."id"`)
-        .all(parameters)
-        .map((row) => row.id),
-    fold: async (text) => database.prepare<[string], { folded: string }>('SELECT scim_fold(?) AS "folded"').get(text)!.folded,
-    explain: async ({ where, parameters }) =>
-      database
-        .prepare<Record<string, string | number>, { detail: string }>(`EXPLAIN QUERY PLAN SELECT "u"."id" FROM "users" "u" WHERE ${where}`)
-        .all(parameters)
-        .map((row) => row.detail)
-        .join('\n'),
-    close: async () => {
-      database.close();
-    },
+    selectIds: ({ where, parameters }) =>
+      resolved(
+        database
+          .prepare<Record<string, string | number>, { id: string }>(
+            `SELECT "u"."id" FROM "users" "u" WHERE ${where} ORDER BY "u"."id"`,
+          )
+          .all(parameters)
+          .map((row) => row.id),
+      ),
+    fold: (text) =>
+      resolved(
+        database.prepare<[string], { folded: string }>('SELECT scim_fold(?) AS "folded"').get(text)!.folded,
+      ),
+    explain: ({ where, parameters }) =>
+      resolved(
+        database
+          .prepare<Record<string, string | number>, { detail: string }>(
+            `EXPLAIN QUERY PLAN SELECT "u"."id" FROM "users" "u" WHERE ${where}`,
+          )
+          .all(parameters)
+          .map((row) => row.detail)
+          .join('\n'),
+      ),
+    close: () => resolved(database.close()).then(() => undefined),
   };
 }
+
+/** better-sqlite3 is synchronous; the table interface is not, for PostgreSQL's sake. */
+const resolved = <T>(value: T): Promise<T> => Promise.resolve(value);
 
 /** TypeORM's named parameters, as pg's positional ones. */
 function positional({ where, parameters }: FilterSql): { text: string; values: (string | number)[] } {
@@ -125,7 +152,7 @@ function positional({ where, parameters }: FilterSql): { text: string; values: (
     const index = names.indexOf(name);
     return index === -1 ? whole : `$${index + 1}`;
   });
-  return { text, values: names.map((name) => parameters[name]!) };
+  return { text, values: names.map((name) => parameters[name]) };
 }
 
 export async function openPostgresUserTable(url: string): Promise<UserTable> {
@@ -150,15 +177,21 @@ export async function openPostgresUserTable(url: string): Promise<UserTable> {
       if (users.length === 0) return;
       const rows = users.map(rowOf);
       const values = rows.flatMap((row) => COLUMNS.map((column) => row[column]));
-      const tuples = rows.map((_, row) => `(${COLUMNS.map((__, column) => `$${row * COLUMNS.length + column + 1}`).join(', ')})`);
+      const tuples = rows.map(
+        (_, row) => `(${COLUMNS.map((__, column) => `$${row * COLUMNS.length + column + 1}`).join(', ')})`,
+      );
       await client.query(`INSERT INTO "users" VALUES ${tuples.join(', ')}`, values);
     },
     selectIds: async (sql) => {
       const { text, values } = positional(sql);
-      const result = await client.query<{ id: string }>(`SELECT "u"."id" FROM "users" "u" WHERE ${text} ORDER BY "u"."id"`, values);
+      const result = await client.query<{ id: string }>(
+        `SELECT "u"."id" FROM "users" "u" WHERE ${text} ORDER BY "u"."id"`,
+        values,
+      );
       return result.rows.map((row) => row.id);
     },
-    fold: async (text) => (await client.query<{ folded: string }>('SELECT scim_fold($1) AS "folded"', [text])).rows[0]!.folded,
+    fold: async (text) =>
+      (await client.query<{ folded: string }>('SELECT scim_fold($1) AS "folded"', [text])).rows[0].folded,
     /**
      * With sequential scans priced out, so that a table of a few rows still shows whether the
      * condition can use an index at all (on a million rows the planner needs no such nudge).
@@ -167,7 +200,10 @@ export async function openPostgresUserTable(url: string): Promise<UserTable> {
       const { text, values } = positional(sql);
       await client.query('SET enable_seqscan = off');
       try {
-        const result = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN SELECT "u"."id" FROM "users" "u" WHERE ${text}`, values);
+        const result = await client.query<{ 'QUERY PLAN': string }>(
+          `EXPLAIN SELECT "u"."id" FROM "users" "u" WHERE ${text}`,
+          values,
+        );
         return result.rows.map((row) => row['QUERY PLAN']).join('\n');
       } finally {
         await client.query('RESET enable_seqscan');
