@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AdminModule } from './admin/admin.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -25,6 +26,7 @@ export class AppModule {
         // Migrations, never synchronize: the schema only changes through reviewed migrations.
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), migrationsRun: true }),
         AuthModule,
+        AuditModule,
         UsersModule,
         ScimModule,
         AdminModule,

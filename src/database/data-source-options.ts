@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { DataSourceOptions } from 'typeorm';
+import { ProvisioningEventEntity } from '../audit/provisioning-event.entity';
 import { ApiKeyEntity } from '../auth/api-key.entity';
 import { UserEntity } from '../users/user.entity';
 import { AppSettingEntity } from '../settings/app-setting.entity';
@@ -9,7 +10,7 @@ import { DatabaseConfig } from '../config/app-config';
 import { registerSqliteFilterFunctions } from '../scim/filter/filter-sql-functions';
 import { migrations } from './migrations';
 
-export const entities = [UserEntity, ApiKeyEntity, AppSettingEntity];
+export const entities = [UserEntity, ApiKeyEntity, AppSettingEntity, ProvisioningEventEntity];
 
 /** One definition of the connection for the app, the migration CLI (ormconfig.ts) and the tests. */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Brackets, IsNull, Repository, SelectQueryBuilder } from 'typeorm';
+import { Brackets, EntityManager, IsNull, Repository, SelectQueryBuilder } from 'typeorm';
+import { ProvisioningEventsService, UserWriteOperation } from '../audit/provisioning-events.service';
 import { Actor, actorLabel } from '../auth/actor';
+import { TransactionRunner } from '../database/transaction-runner';
 import { canonicalKey } from './canonical-key';
 import { violatedUniqueField } from './unique-violation';
 import { UserDraft, draftOf, sameDraft } from './user-draft';
@@ -48,9 +50,12 @@ export type UserChange = (current: UserEntity) => UserDraft;
 export interface WriteOptions {
   /** Optimistic concurrency: the version the caller last saw (from If-Match). */
   readonly expectedVersion?: number;
+  /** Admins also edit users a provisioning client has deprovisioned; SCIM never sees them. */
+  readonly includeDeprovisioned?: boolean;
 }
 
-// Concurrent writers to one row each retry against the newest version; this bounds the loop.
+// A write reads its user inside its transaction (locked on PostgreSQL, serial on SQLite), so a
+// lost compare-and-set is rare; the retry loop stays as the safety net, and this bounds it.
 const MAX_UPDATE_ATTEMPTS = 20;
 
 /**
@@ -61,7 +66,11 @@ const MAX_UPDATE_ATTEMPTS = 20;
  */
 @Injectable()
 export class UsersService {
-  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly transactions: TransactionRunner,
+    private readonly events: ProvisioningEventsService,
+  ) {}
 
   /** Which SQL the conditions handed to this store must be written in. */
   get dialect(): 'sqlite' | 'postgres' {
@@ -161,13 +170,14 @@ export class UsersService {
       updatedAt: now,
       version: 1,
     });
-    await this.insertOrConflict(user, draft);
+    await this.insertOrConflict(user, draft, actor);
     return { user, revived: false };
   }
 
   /**
-   * Applies `change` to the newest version of a provisioned user. Without an expected version,
-   * a concurrent write makes it re-read and re-apply, so no update is lost.
+   * Applies `change` to the newest version of a user. The change and its event are written in
+   * one transaction that reads the user first; on PostgreSQL that read locks the row, so
+   * concurrent writers to one user queue up instead of losing the compare-and-set and retrying.
    */
   async update(
     id: string,
@@ -176,14 +186,21 @@ export class UsersService {
     options: WriteOptions = {},
   ): Promise<UserEntity> {
     for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
-      const current = await this.getProvisioned(id);
-      if (options.expectedVersion !== undefined && current.version !== options.expectedVersion) {
-        throw UserError.versionMismatch(id);
+      const next: { draft?: UserDraft } = {};
+      try {
+        const updated = await this.transactions.run(async (manager) => {
+          const current = await this.currentForWrite(manager, id, options);
+          next.draft = change(current);
+          if (sameDraft(draftOf(current), next.draft)) return current;
+          return this.writeIfVersion(manager, current, { ...this.columnsOf(next.draft) }, actor, {
+            operation: updateOperation(current, next.draft),
+            after: next.draft,
+          });
+        });
+        if (updated) return updated;
+      } catch (error) {
+        throw await this.asConflict(error, next.draft, id);
       }
-      const next = change(current);
-      if (sameDraft(draftOf(current), next)) return current;
-      const updated = await this.writeIfVersion(current, { ...this.columnsOf(next) }, actor, next);
-      if (updated) return updated;
     }
     throw UserError.versionMismatch(id);
   }
@@ -191,18 +208,62 @@ export class UsersService {
   /** SCIM DELETE: the user is suspended and leaves the provisioning view; its data stays. */
   async deprovision(id: string, actor: Actor, options: WriteOptions = {}): Promise<void> {
     for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
-      const current = await this.getProvisioned(id);
-      if (options.expectedVersion !== undefined && current.version !== options.expectedVersion) {
-        throw UserError.versionMismatch(id);
-      }
-      const done = await this.writeIfVersion(
-        current,
-        { suspended: true, deprovisionedAt: new Date() },
-        actor,
-      );
+      const done = await this.transactions.run(async (manager) => {
+        const current = await this.currentForWrite(manager, id, options);
+        return this.writeIfVersion(
+          manager,
+          current,
+          { suspended: true, deprovisionedAt: new Date() },
+          actor,
+          { operation: 'deprovision', after: { ...draftOf(current), suspended: true } },
+        );
+      });
       if (done) return;
     }
     throw UserError.versionMismatch(id);
+  }
+
+  /**
+   * GDPR erasure (admins only): the row is deleted and, in the same transaction, the user's
+   * provisioning events lose every personal value; a last event records the erasure itself.
+   */
+  async erase(id: string, actor: Actor): Promise<void> {
+    const erased = await this.transactions.run(async (manager) => {
+      const result = await manager.delete(UserEntity, { id });
+      if ((result.affected ?? 0) === 0) return false;
+      await this.events.pseudonymise(manager, 'User', id);
+      await this.events.recordUserWrite(manager, {
+        actor,
+        operation: 'erase',
+        userId: id,
+        before: null,
+        after: null,
+        at: new Date(),
+      });
+      return true;
+    });
+    if (!erased) throw UserError.notFound(id);
+  }
+
+  /**
+   * The user a write starts from, read in the write's transaction and checked against the
+   * caller's expected version. PostgreSQL locks the row until commit; SQLite's transactions
+   * already run one at a time.
+   */
+  private async currentForWrite(
+    manager: EntityManager,
+    id: string,
+    options: WriteOptions,
+  ): Promise<UserEntity> {
+    const query = manager.createQueryBuilder(UserEntity, 'u').where('u.id = :id', { id });
+    if (!options.includeDeprovisioned) query.andWhere('u.deprovisioned_at IS NULL');
+    if (this.dialect === 'postgres') query.setLock('pessimistic_write');
+    const current = await query.getOne();
+    if (!current) throw UserError.notFound(id);
+    if (options.expectedVersion !== undefined && current.version !== options.expectedVersion) {
+      throw UserError.versionMismatch(id);
+    }
+    return current;
   }
 
   private provisionedQuery(where?: UserCondition): SelectQueryBuilder<UserEntity> {
@@ -211,41 +272,68 @@ export class UsersService {
   }
 
   private async revive(user: UserEntity, draft: UserDraft, actor: Actor): Promise<UserEntity> {
-    const revived = await this.writeIfVersion(
-      user,
-      { ...this.columnsOf(draft), deprovisionedAt: null },
-      actor,
-      draft,
-    );
+    let revived: UserEntity | null;
+    try {
+      revived = await this.transactions.run((manager) =>
+        this.writeIfVersion(manager, user, { ...this.columnsOf(draft), deprovisionedAt: null }, actor, {
+          operation: 'revive',
+          after: draft,
+        }),
+      );
+    } catch (error) {
+      throw await this.asConflict(error, draft, user.id);
+    }
     // Another request revived or changed it first: that user is live now, so this is a conflict.
     if (!revived) throw UserError.conflict((await this.ownersOfKeys(draft, user.id))[0]?.field ?? 'email');
     return revived;
   }
 
-  /** Compare-and-set on the row version: true when this write won. */
+  /**
+   * Compare-and-set on the row version, and the event recording it, in the caller's
+   * transaction: the updated user when this write won, null (nothing recorded) when another
+   * write got there first.
+   */
   private async writeIfVersion(
+    manager: EntityManager,
     current: UserEntity,
     columns: Partial<UserEntity>,
     actor: Actor,
-    draft?: UserDraft,
+    event: { readonly operation: UserWriteOperation; readonly after: UserDraft },
   ): Promise<UserEntity | null> {
+    const at = new Date();
     const changes: Partial<UserEntity> = {
       ...columns,
       updatedBy: actorLabel(actor),
-      updatedAt: new Date(),
+      updatedAt: at,
       version: current.version + 1,
     };
-    try {
-      const result = await this.users.update({ id: current.id, version: current.version }, changes);
-      return (result.affected ?? 0) === 1 ? this.users.merge(this.users.create(current), changes) : null;
-    } catch (error) {
-      throw await this.asConflict(error, draft, current.id);
-    }
+    const result = await manager.update(UserEntity, { id: current.id, version: current.version }, changes);
+    if ((result.affected ?? 0) !== 1) return null;
+    await this.events.recordUserWrite(manager, {
+      actor,
+      operation: event.operation,
+      userId: current.id,
+      before: draftOf(current),
+      after: event.after,
+      at,
+    });
+    return this.users.merge(this.users.create(current), changes);
   }
 
-  private async insertOrConflict(user: UserEntity, draft: UserDraft): Promise<void> {
+  /** A unique-index violation rolls the transaction back; naming the attribute is done after. */
+  private async insertOrConflict(user: UserEntity, draft: UserDraft, actor: Actor): Promise<void> {
     try {
-      await this.users.insert(user);
+      await this.transactions.run(async (manager) => {
+        await manager.insert(UserEntity, user);
+        await this.events.recordUserWrite(manager, {
+          actor,
+          operation: 'create',
+          userId: user.id,
+          before: null,
+          after: draft,
+          at: user.createdAt,
+        });
+      });
     } catch (error) {
       throw await this.asConflict(error, draft);
     }
@@ -292,4 +380,10 @@ export class UsersService {
       emailKey: canonicalKey(draft.email),
     };
   }
+}
+
+/** A write named after its effect: turning `suspended` on or off is what an admin looks for. */
+function updateOperation(current: UserEntity, next: UserDraft): UserWriteOperation {
+  if (current.suspended === next.suspended) return 'update';
+  return next.suspended ? 'suspend' : 'restore';
 }

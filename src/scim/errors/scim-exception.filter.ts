@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
+import { FailedRequestRecorder } from '../../audit/failed-request-recorder';
+import { AuthenticatedRequest } from '../../auth/api-key.guard';
 import { SCIM_BASE_PATH } from '../../config/app-config';
 import { assertNever } from '../../common/assert-never';
 import { UserError } from '../../users/user-errors';
@@ -25,13 +27,19 @@ const ATTRIBUTE_OF_FIELD = {
 export class ScimExceptionFilter extends BaseExceptionFilter {
   private readonly logger = new Logger(ScimExceptionFilter.name);
 
+  constructor(private readonly failedRequests: FailedRequestRecorder) {
+    super();
+  }
+
   override catch(exception: unknown, host: ArgumentsHost): void {
-    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const request = host.switchToHttp().getRequest<AuthenticatedRequest>();
     if (!isScimUrl(request.url)) return super.catch(exception, host);
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const error = this.toScimError(exception);
     if (error.status === 401) reply.header('WWW-Authenticate', 'Bearer realm="scim"');
     void reply.status(error.status).header('Content-Type', SCIM_CONTENT_TYPE).send(error.toBody());
+    // Admins see in the provisioning activity why Entra reports errors.
+    this.failedRequests.record(request, error);
   }
 
   private toScimError(exception: unknown): ScimError {
