@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Brackets, EntityManager, IsNull, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { ProvisioningEventsService, UserWriteOperation } from '../audit/provisioning-events.service';
 import { Actor, actorLabel } from '../auth/actor';
 import { TransactionRunner } from '../database/transaction-runner';
 import { canonicalKey } from './canonical-key';
 import { violatedUniqueField } from './unique-violation';
 import { UserDraft, draftOf, sameDraft } from './user-draft';
+import { USER_SELECT_LIST, userFromRow, UserRow } from './user-rows';
 import { UserEntity } from './user.entity';
 import { UniqueUserField, UserError } from './user-errors';
 
@@ -77,8 +78,12 @@ export class UsersService {
     return this.users.manager.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
   }
 
-  findProvisioned(id: string): Promise<UserEntity | null> {
-    return this.users.findOneBy({ id, deprovisionedAt: IsNull() });
+  async findProvisioned(id: string): Promise<UserEntity | null> {
+    const [row] = await this.select<UserRow>(
+      `SELECT ${USER_SELECT_LIST} FROM "users" "u" WHERE "u"."id" = :id AND "u"."deprovisioned_at" IS NULL`,
+      { id },
+    );
+    return row ? userFromRow(row) : null;
   }
 
   async getProvisioned(id: string): Promise<UserEntity> {
@@ -93,36 +98,31 @@ export class UsersService {
    */
   async pageProvisioned(request: UserPageRequest): Promise<UserPage> {
     const { column = 'created_at', descending = false } = request.orderBy ?? {};
-    const sortKey = this.sortExpression(column);
     if (request.limit === 0)
       return { total: await this.countProvisioned(request.where), users: [], sortKeys: [] };
+    const sortKey = this.sortExpression(column);
+    const id = this.sortExpression('id');
     const start = request.start;
     const reverse = 'before' in start;
     // Reading backwards from a `before` position, then flipping, yields the page in order.
-    const ascending = descending === reverse;
-    const query = this.provisionedQuery(request.where)
-      .addSelect(sortKey, 'sort_key')
-      .orderBy(sortKey, ascending ? 'ASC' : 'DESC')
-      .addOrderBy(this.sortExpression('id'), ascending ? 'ASC' : 'DESC')
-      .limit(request.limit);
+    const direction = descending === reverse ? 'ASC' : 'DESC';
+    const conditions = this.provisionedConditions(request.where);
+    const params: Record<string, unknown> = { ...request.where?.params, limit: request.limit };
     if ('offset' in start) {
-      query.addSelect('COUNT(*) OVER ()', 'total_count').offset(start.offset);
+      params.offset = start.offset;
     } else {
       const position = 'after' in start ? start.after : start.before;
-      query.andWhere(
-        `(${sortKey}, ${this.sortExpression('id')}) ${ascending ? '>' : '<'} (:seekKey, :seekId)`,
-        {
-          seekKey: position.sortKey,
-          seekId: position.id,
-        },
-      );
+      conditions.push(`(${sortKey}, ${id}) ${direction === 'ASC' ? '>' : '<'} (:seekKey, :seekId)`);
+      Object.assign(params, { seekKey: position.sortKey, seekId: position.id });
     }
-    const { raw, entities } = await query.getRawAndEntities<{
-      sort_key: string;
-      total_count?: number | string;
-    }>();
-    const rows = reverse ? raw.reverse() : raw;
-    const users = reverse ? entities.reverse() : entities;
+    const rows = await this.select<UserRow & { sort_key: string; total_count?: number | string }>(
+      `SELECT ${USER_SELECT_LIST}, ${sortKey} AS "sort_key"${'offset' in start ? ', COUNT(*) OVER () AS "total_count"' : ''}
+       FROM "users" "u" WHERE ${conditions.join(' AND ')}
+       ORDER BY ${sortKey} ${direction}, ${id} ${direction} LIMIT :limit${'offset' in start ? ' OFFSET :offset' : ''}`,
+      params,
+    );
+    if (reverse) rows.reverse();
+    const users = rows.map(userFromRow);
     const sortKeys = rows.map((row) => String(row.sort_key));
     if ('offset' in start && rows.length > 0) return { total: Number(rows[0].total_count), users, sortKeys };
     // Keyset pages, and an empty page past the end, still owe the caller the total.
@@ -130,8 +130,23 @@ export class UsersService {
     return { total, users, sortKeys };
   }
 
-  private countProvisioned(where?: UserCondition): Promise<number> {
-    return this.provisionedQuery(where).getCount();
+  private async countProvisioned(where?: UserCondition): Promise<number> {
+    const [row] = await this.select<{ total: number | string }>(
+      `SELECT COUNT(*) AS "total" FROM "users" "u" WHERE ${this.provisionedConditions(where).join(' AND ')}`,
+      { ...where?.params },
+    );
+    return Number(row.total);
+  }
+
+  private provisionedConditions(where?: UserCondition): string[] {
+    return ['"u"."deprovisioned_at" IS NULL', ...(where ? [`(${where.sql})`] : [])];
+  }
+
+  /** Named parameters (`:name`) bound by the driver: values never enter the SQL text. */
+  private async select<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
+    const connection = this.users.manager.connection;
+    const [query, parameters] = connection.driver.escapeQueryWithParameters(sql, params, {});
+    return (await connection.query(query, parameters)) as T[];
   }
 
   /**
@@ -264,11 +279,6 @@ export class UsersService {
       throw UserError.versionMismatch(id);
     }
     return current;
-  }
-
-  private provisionedQuery(where?: UserCondition): SelectQueryBuilder<UserEntity> {
-    const query = this.users.createQueryBuilder('u').where('u.deprovisioned_at IS NULL');
-    return where ? query.andWhere(new Brackets((inner) => inner.where(where.sql, where.params))) : query;
   }
 
   private async revive(user: UserEntity, draft: UserDraft, actor: Actor): Promise<UserEntity> {

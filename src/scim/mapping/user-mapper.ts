@@ -135,7 +135,7 @@ function withWorkValue(
   value: string | null,
 ): JsonObject[] | null {
   const elements = Array.isArray(current) ? current.filter(isObject) : [];
-  const index = elements.findIndex(isWork);
+  const index = workIndex(elements, key);
   const work = withOptional(index >= 0 ? elements[index] : { type: WORK }, key, value);
   const keepWork = value !== null || Object.keys(work).some((k) => k !== 'type' && k !== 'primary');
   const others = elements.filter((_, i) => i !== index);
@@ -160,8 +160,19 @@ function assignOptional(target: JsonObject, key: string, value: JsonValue | null
 function workValue(resource: JsonObject, attribute: string, key: string): string | undefined {
   const elements = resource[attribute];
   if (!Array.isArray(elements)) return undefined;
-  const work = elements.filter(isObject).find(isWork);
-  return work ? stringAt(work, key) : undefined;
+  const objects = elements.filter(isObject);
+  const index = workIndex(objects, key);
+  return index >= 0 ? stringAt(objects[index], key) : undefined;
+}
+
+/**
+ * The work element that carries `key` (Entra may send a bare `{type: "work", primary: true}`
+ * before the one with the value), else the first work element; -1 when there is none. Reading
+ * and writing the column both use it, so they always address the same element.
+ */
+function workIndex(elements: JsonObject[], key: string): number {
+  const holding = elements.findIndex((element) => isWork(element) && typeof element[key] === 'string');
+  return holding >= 0 ? holding : elements.findIndex(isWork);
 }
 
 function isWork(element: JsonObject): boolean {
