@@ -1,3 +1,4 @@
+import { PROVISIONING_SECURITY_SCHEME } from '../../src/auth/authenticated.decorator';
 import { createHash, randomBytes } from 'node:crypto';
 import { getRepositoryToken } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
@@ -335,14 +336,12 @@ describe('Provisioning API key authentication (e2e)', () => {
       ['/ResourceTypes/{id}', ['get']],
     ])('should list %s with %j, guarded by the bearer scheme', (path, methods) => {
       const operations = document.paths[`${SCIM}${path}`];
-      const bearerSchemes = Object.entries(document.components.securitySchemes)
-        .filter(([, scheme]) => scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'bearer')
-        .map(([name]) => name);
+      const scheme = document.components.securitySchemes[PROVISIONING_SECURITY_SCHEME];
 
       expect(Object.keys(operations ?? {})).toEqual(expect.arrayContaining(methods));
-      expect(bearerSchemes).toHaveLength(1);
+      expect(scheme).toMatchObject({ type: 'http', scheme: 'bearer' });
       for (const method of methods) {
-        expect(operations[method].security).toEqual(expect.arrayContaining([{ [bearerSchemes[0]]: [] }]));
+        expect(operations[method].security).toEqual([{ [PROVISIONING_SECURITY_SCHEME]: [] }]);
       }
     });
 
