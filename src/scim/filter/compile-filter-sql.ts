@@ -1,7 +1,7 @@
 import { ResourceSchema } from '../schema/resource-schema';
 import { AttributeType } from '../schema/attribute-definition';
 import { CompareOperator, FilterNode } from './ast';
-import { assertNever } from './assert-never';
+import { assertNever } from '../../common/assert-never';
 import { FilterAttribute, leafDefinition } from './filter-attribute';
 import {
   BindParameter,

@@ -2,7 +2,7 @@ import { AttributeDefinition } from '../schema/attribute-definition';
 import { ResourceSchema } from '../schema/resource-schema';
 import { JsonObject, JsonValue } from '../scim-resource';
 import { CompareOperator, FilterNode } from './ast';
-import { assertNever } from './assert-never';
+import { assertNever } from '../../common/assert-never';
 import { parseDateTime } from './date-time';
 import { FilterAttribute, leafDefinition } from './filter-attribute';
 import { compareCodePoints, foldCase } from './fold-case';

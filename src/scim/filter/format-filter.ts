@@ -1,5 +1,5 @@
 import { AttributePath, FilterNode, FilterValue, PatchPath } from './ast';
-import { assertNever } from './assert-never';
+import { assertNever } from '../../common/assert-never';
 
 /**
  * Writes a filter AST back as RFC 7644 §3.4.2.2 text: lower-case operators, JSON literals, and

@@ -2,7 +2,7 @@ import { ScimError } from '../errors/scim-error';
 import { userResourceSchema } from '../schema/resource-schema';
 import { userSchema } from '../schema/user-schema';
 import { AttributeDefinition } from '../schema/attribute-definition';
-import { assertNever } from './assert-never';
+import { assertNever } from '../../common/assert-never';
 import { parseFilter } from './parser';
 import { ResolvedFilter } from './resolved-filter';
 import { validateFilter, validateValueFilter } from './validate-filter';

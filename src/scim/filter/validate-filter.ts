@@ -2,7 +2,7 @@ import { ScimError } from '../errors/scim-error';
 import { AttributeDefinition, AttributeType } from '../schema/attribute-definition';
 import { ResourceSchema } from '../schema/resource-schema';
 import { CompareNode, CompareOperator, FilterNode, ValuePathNode } from './ast';
-import { assertNever } from './assert-never';
+import { assertNever } from '../../common/assert-never';
 import { canonicalDateTime, parseDateTime } from './date-time';
 import { FilterAttribute, FilterScope, leafDefinition, resolveFilterAttribute } from './filter-attribute';
 import { formatFilterValue } from './format-filter';

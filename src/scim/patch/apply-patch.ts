@@ -11,7 +11,7 @@ import {
   replaceElements,
   updateElements,
 } from './multi-valued-operations';
-import { assertNever } from './assert-never';
+import { assertNever } from '../../common/assert-never';
 import { PatchOperation, PatchOpName } from './patch-operation';
 import { PatchTarget, resolvePatchPath, schemaNamedBy } from './patch-path';
 import { assertRequiredKept, syncExtensionSchemas, writeAttribute, writeExtension } from './resource-access';

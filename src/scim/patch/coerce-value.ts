@@ -2,7 +2,7 @@ import { ScimError } from '../errors/scim-error';
 import { AttributeDefinition } from '../schema/attribute-definition';
 import { JsonObject, JsonPrimitive, JsonValue } from '../scim-resource';
 import { assertSafeName, isJsonObject } from './json';
-import { assertNever } from './assert-never';
+import { assertNever } from '../../common/assert-never';
 
 /**
  * Turns a client's `value` into the shape the schema declares, once per operation, before any

@@ -1,7 +1,7 @@
 import { evaluateFilter, ResolvedFilter } from '../filter';
 import { JsonObject, JsonValue } from '../scim-resource';
 import { isJsonObject } from './json';
-import { assertNever } from './assert-never';
+import { assertNever } from '../../common/assert-never';
 
 /**
  * Value filters inside a PATCH path (`emails[type eq "work"]`), applied to the elements of one

@@ -13,7 +13,7 @@ import { commonAttributes } from '../schema/common-attributes';
 import { findExtension, ResourceSchema } from '../schema/resource-schema';
 import { findSubAttribute } from './coerce-value';
 import { assertSafeName } from './json';
-import { assertNever } from './assert-never';
+import { assertNever } from '../../common/assert-never';
 
 /**
  * Path handling, kept apart from the operations as rfc6902 keeps `pointer.ts` apart from
