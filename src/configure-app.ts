@@ -1,6 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { ADMIN_API_TAG, ADMIN_SECURITY_SCHEME } from './admin/admin-controller.decorator';
 import { PROVISIONING_SECURITY_SCHEME } from './auth/authenticated.decorator';
 import { AppConfig } from './config/app-config';
 import { requestId } from './logging/request-id';
@@ -55,6 +56,14 @@ function setUpSwagger(app: NestFastifyApplication, config: AppConfig): void {
       .addBearerAuth(
         { type: 'http', scheme: 'bearer', description: 'Bloomflow provisioning API key (bfk_…)' },
         PROVISIONING_SECURITY_SCHEME,
+      )
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', description: 'The admin API key (ADMIN_API_KEY)' },
+        ADMIN_SECURITY_SCHEME,
+      )
+      .addTag(
+        ADMIN_API_TAG,
+        "The admin panel's API under /api/admin, with the admin key; the panel is at /admin.",
       )
       .addServer(config.publicUrl)
       .build(),

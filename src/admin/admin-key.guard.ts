@@ -5,7 +5,13 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 const BEARER = /^bearer +(\S+) *$/i;
 
-/** Admits the bearer of ADMIN_API_KEY; provisioning keys are not admin keys. */
+/** The actor id of whoever holds ADMIN_API_KEY; stored in audit fields as `admin:admin`. */
+export const ADMIN_KEY_ACTOR_ID = 'admin';
+
+/**
+ * Admits the bearer of ADMIN_API_KEY; provisioning keys are not admin keys (and the admin key
+ * is not a provisioning key: it is never stored, so ApiKeyGuard refuses it on SCIM).
+ */
 @Injectable()
 export class AdminKeyGuard implements CanActivate {
   private readonly adminKeyHash: string | undefined;
@@ -24,7 +30,7 @@ export class AdminKeyGuard implements CanActivate {
     ) {
       throw new UnauthorizedException('A valid admin API key is required as a Bearer token.');
     }
-    request.actor = { kind: 'admin', adminId: 'admin-key' };
+    request.actor = { kind: 'admin', adminId: ADMIN_KEY_ACTOR_ID };
     return true;
   }
 }

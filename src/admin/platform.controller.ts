@@ -1,20 +1,19 @@
-import { Controller, Get, Inject, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { AdminKeyGuard } from './admin-key.guard';
+import { Get } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { AdminController } from './admin-controller.decorator';
+import type { PlatformInfo } from './admin-views';
+import { PlatformService } from './platform.service';
 
-export const ADMIN_SECURITY_SCHEME = 'admin-key';
-
-/** Admin > Platform Info: what the customer pastes into Entra. */
-@ApiTags('admin')
-@ApiBearerAuth(ADMIN_SECURITY_SCHEME)
-@UseGuards(AdminKeyGuard)
-@Controller('api/admin/platform')
+/** Admin > Platform Info. */
+@AdminController('platform')
 export class PlatformController {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly platform: PlatformService) {}
 
   @Get()
-  platformInfo(): { clientId: string; tenantUrl: string } {
-    return { clientId: this.config.clientId, tenantUrl: this.config.tenantUrl };
+  @ApiOperation({
+    summary: 'CLIENT_ID, tenant URL, user counts and the time of the last provisioning request',
+  })
+  info(): Promise<PlatformInfo> {
+    return this.platform.info();
   }
 }

@@ -15,3 +15,17 @@ export function actorLabel(actor: Actor): string {
       return `admin:${actor.adminId}`;
   }
 }
+
+/** Who wrote a user, as the admin panel shows it: the kind of actor and its name. */
+export interface ActorReference {
+  readonly type: Actor['kind'];
+  readonly label: string;
+}
+
+/** The inverse of actorLabel. */
+export function parseActorLabel(stored: string): ActorReference {
+  const separator = stored.indexOf(':');
+  const kind = stored.slice(0, separator);
+  const label = stored.slice(separator + 1);
+  return kind === 'provisioning' ? { type: 'provisioning', label } : { type: 'admin', label };
+}

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
+import { TransactionRunner } from '../database/transaction-runner';
 import { ApiKeyEntity } from './api-key.entity';
 import { ApiKeysService } from './api-keys.service';
 
@@ -23,7 +24,10 @@ async function main(args: string[]): Promise<number> {
     migrationsRun: true,
   }).initialize();
   try {
-    const keys = new ApiKeysService(dataSource.getRepository(ApiKeyEntity));
+    const keys = new ApiKeysService(
+      dataSource.getRepository(ApiKeyEntity),
+      new TransactionRunner(dataSource),
+    );
     return await run(keys, command, name ?? '');
   } finally {
     await dataSource.destroy();
@@ -39,7 +43,11 @@ async function run(keys: ApiKeysService, command: string, name: string): Promise
     }
     case 'list':
       for (const key of await keys.list()) {
-        const state = key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : 'active';
+        const state = key.revokedAt
+          ? `revoked ${key.revokedAt.toISOString()}`
+          : key.expiresAt
+            ? `expires ${key.expiresAt.toISOString()}`
+            : 'active';
         const used = key.lastUsedAt ? key.lastUsedAt.toISOString() : 'never';
         process.stdout.write(
           `${key.name}\t${key.prefix}…\tcreated ${key.createdAt.toISOString()}\tlast used ${used}\t${state}\n`,

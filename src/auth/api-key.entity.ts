@@ -39,4 +39,14 @@ export class ApiKeyEntity {
     transformer: instantTransformer,
   })
   revokedAt: Date | null;
+
+  /** Set when the key is rotated: it keeps working until then, so the client can be switched over. */
+  @Column({
+    name: 'expires_at',
+    type: 'varchar',
+    length: 32,
+    nullable: true,
+    transformer: instantTransformer,
+  })
+  expiresAt: Date | null;
 }

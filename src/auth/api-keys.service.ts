@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { IsNull, Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
+import { TransactionRunner } from '../database/transaction-runner';
 import { ApiKeyEntity } from './api-key.entity';
+import { ApiKeyError } from './api-key-errors';
 import { displayPrefix, generateApiKeySecret, hashApiKeySecret, hashesEqual } from './api-key-secret';
 
 export interface CreatedApiKey {
@@ -11,31 +13,42 @@ export interface CreatedApiKey {
   readonly secret: string;
 }
 
+export interface RotatedApiKey extends CreatedApiKey {
+  /** The key rotated away from, working until its `expiresAt`. */
+  readonly previous: ApiKeyEntity;
+}
+
 /** `lastUsedAt` is a hint for admins: refreshing it at most once a minute keeps reads from writing. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+/**
+ * Provisioning keys. Writes go through the TransactionRunner: on SQLite a write made beside an
+ * open transaction would be undone with it (a revocation lost with someone else's rollback).
+ */
 @Injectable()
 export class ApiKeysService {
-  constructor(@InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>) {}
+  constructor(
+    @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
+    private readonly transactions: TransactionRunner,
+  ) {}
 
   async create(name: string, secret: string = generateApiKeySecret()): Promise<CreatedApiKey> {
-    const key = this.keys.create({
-      id: randomUUID(),
-      name,
-      prefix: displayPrefix(secret),
-      hash: hashApiKeySecret(secret),
-      createdAt: new Date(),
-      lastUsedAt: null,
-      revokedAt: null,
-    });
-    await this.keys.insert(key);
-    return { key, secret };
+    return this.transactions.run((manager) => this.insertKey(manager, name, secret));
   }
 
-  /** Registers a secret chosen by the deployment (PROVISIONING_API_KEY) unless it is already known. */
+  /**
+   * Makes `secret` the key called `name` (PROVISIONING_API_KEY): registered on first start,
+   * replacing the previous secret when the deployment changes it, so the old one stops working.
+   * A key an admin revoked stays revoked.
+   */
   async ensureRegistered(name: string, secret: string): Promise<void> {
-    const existing = await this.keys.findOneBy({ hash: hashApiKeySecret(secret) });
-    if (!existing) await this.create(name, secret);
+    const hash = hashApiKeySecret(secret);
+    if (await this.keys.existsBy({ hash })) return;
+    const replaced = await this.keys.update(
+      { name },
+      { hash, prefix: displayPrefix(secret), createdAt: new Date() },
+    );
+    if ((replaced.affected ?? 0) === 0) await this.create(name, secret);
   }
 
   list(): Promise<ApiKeyEntity[]> {
@@ -48,22 +61,73 @@ export class ApiKeysService {
 
   /** Revoked keys fail at once on every instance: verification always asks the database. */
   async revoke(name: string): Promise<boolean> {
-    const result = await this.keys.update({ name, revokedAt: IsNull() }, { revokedAt: new Date() });
+    const result = await this.transactions.run((manager) =>
+      manager.update(ApiKeyEntity, { name, revokedAt: IsNull() }, { revokedAt: new Date() }),
+    );
     return (result.affected ?? 0) > 0;
   }
 
-  /** The active key whose secret this is, or null. */
+  /** Revokes by id; revoking a revoked key changes nothing. */
+  async revokeById(id: string): Promise<ApiKeyEntity> {
+    return this.transactions.run(async (manager) => {
+      await manager.update(ApiKeyEntity, { id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      const key = await manager.findOneBy(ApiKeyEntity, { id });
+      if (!key) throw ApiKeyError.notFound(id);
+      return key;
+    });
+  }
+
+  /**
+   * A new key replacing key `id`, which keeps working until `previousExpiresAt` (or its own
+   * earlier expiry), so the client can be switched over without downtime.
+   */
+  async rotate(id: string, name: string, previousExpiresAt: Date): Promise<RotatedApiKey> {
+    return this.transactions.run(async (manager) => {
+      const previous = await manager.findOneBy(ApiKeyEntity, { id });
+      if (!previous) throw ApiKeyError.notFound(id);
+      if (!isActive(previous, new Date())) throw ApiKeyError.inactive(previous.name);
+      if (previous.expiresAt === null || previousExpiresAt < previous.expiresAt) {
+        previous.expiresAt = previousExpiresAt;
+        await manager.update(ApiKeyEntity, { id }, { expiresAt: previousExpiresAt });
+      }
+      const created = await this.insertKey(manager, name, generateApiKeySecret());
+      return { ...created, previous };
+    });
+  }
+
+  /** The active (neither revoked nor expired) key whose secret this is, or null. */
   async verify(secret: string): Promise<ApiKeyEntity | null> {
     const hash = hashApiKeySecret(secret);
     const key = await this.keys.findOneBy({ hash });
-    if (!key || key.revokedAt !== null || !hashesEqual(key.hash, hash)) return null;
+    if (!key || !isActive(key, new Date()) || !hashesEqual(key.hash, hash)) return null;
     await this.touch(key);
     return key;
+  }
+
+  private async insertKey(manager: EntityManager, name: string, secret: string): Promise<CreatedApiKey> {
+    const key = manager.create(ApiKeyEntity, {
+      id: randomUUID(),
+      name,
+      prefix: displayPrefix(secret),
+      hash: hashApiKeySecret(secret),
+      createdAt: new Date(),
+      lastUsedAt: null,
+      revokedAt: null,
+      expiresAt: null,
+    });
+    await manager.insert(ApiKeyEntity, key);
+    return { key, secret };
   }
 
   private async touch(key: ApiKeyEntity): Promise<void> {
     const now = new Date();
     if (key.lastUsedAt && now.getTime() - key.lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
-    await this.keys.update({ id: key.id }, { lastUsedAt: now });
+    await this.transactions.run((manager) =>
+      manager.update(ApiKeyEntity, { id: key.id }, { lastUsedAt: now }),
+    );
   }
+}
+
+export function isActive(key: Pick<ApiKeyEntity, 'revokedAt' | 'expiresAt'>, now: Date): boolean {
+  return key.revokedAt === null && (key.expiresAt === null || key.expiresAt > now);
 }
