@@ -7,20 +7,31 @@ import { Pool } from 'pg';
  */
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const app = Fastify({ logger: false });
-app.addContentTypeParser('application/scim+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+app.addContentTypeParser(
+  'application/scim+json',
+  { parseAs: 'string' },
+  app.getDefaultJsonParser('error', 'error'),
+);
 
-const COLUMNS = 'id, user_name, email, first_name, last_name, external_id, suspended, job, scim_profile, version';
+const COLUMNS =
+  'id, user_name, email, first_name, last_name, external_id, suspended, job, scim_profile, version';
 interface Row {
   id: string;
   user_name: string;
   scim_profile: string;
   version: number;
 }
-const resource = (row: Row) => ({ ...(JSON.parse(row.scim_profile) as object), id: row.id, meta: { version: `W/"${row.version}"` } });
+const resource = (row: Row) => ({
+  ...(JSON.parse(row.scim_profile) as object),
+  id: row.id,
+  meta: { version: `W/"${row.version}"` },
+});
 
 app.get<{ Querystring: { filter?: string } }>('/api/public/scim/Users', async (request) => {
   const userName = /^userName eq "(.*)"$/.exec(request.query.filter ?? '')?.[1] ?? '';
-  const { rows } = await pool.query<Row>(`SELECT ${COLUMNS} FROM users WHERE user_name_key = $1`, [userName.toLowerCase()]);
+  const { rows } = await pool.query<Row>(`SELECT ${COLUMNS} FROM users WHERE user_name_key = $1`, [
+    userName.toLowerCase(),
+  ]);
   return { totalResults: rows.length, Resources: rows.map(resource) };
 });
 

@@ -36,7 +36,10 @@ const scenarios: { name: string; next: () => Request }[] = [
       path: `/api/public/scim/Users?filter=${encodeURIComponent(`userName eq "${seededUserName(randomUser()).toUpperCase()}"`)}`,
     }),
   },
-  { name: 'GET /Users/{id}', next: () => ({ method: 'GET', path: `/api/public/scim/Users/${seededId(randomUser())}` }) },
+  {
+    name: 'GET /Users/{id}',
+    next: () => ({ method: 'GET', path: `/api/public/scim/Users/${seededId(randomUser())}` }),
+  },
   {
     name: 'POST /Users',
     next: () => {
@@ -58,27 +61,45 @@ const scenarios: { name: string; next: () => Request }[] = [
     next: () => ({
       method: 'PATCH',
       path: `/api/public/scim/Users/${seededId(randomUser())}`,
-      body: JSON.stringify({ schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'title', value: `T${Math.random()}` }] }),
+      body: JSON.stringify({
+        schemas: [PATCH_OP],
+        Operations: [{ op: 'Replace', path: 'title', value: `T${Math.random()}` }],
+      }),
     }),
   },
 ];
 
 async function main(): Promise<void> {
   await ensureDatabase();
-  const dataSource = await new DataSource({ ...dataSourceOptions(parseDatabaseUrl(DATABASE_URL)), migrationsRun: true }).initialize();
+  const dataSource = await new DataSource({
+    ...dataSourceOptions(parseDatabaseUrl(DATABASE_URL)),
+    migrationsRun: true,
+  }).initialize();
   await dataSource.destroy();
   process.stdout.write(`Seeding ${BENCH_USERS.toLocaleString('en')} users (once)…\n`);
   await seedUsers(DATABASE_URL);
   await explainHotQueries();
 
-  const env = { ...process.env, DATABASE_URL, PROVISIONING_API_KEY: KEY, LOG_LEVEL: 'info', NODE_ENV: 'production' };
-  const app = spawn('node', ['dist/src/main.js'], { env: { ...env, PORT: String(APP_PORT) }, stdio: 'ignore' });
+  const env = {
+    ...process.env,
+    DATABASE_URL,
+    PROVISIONING_API_KEY: KEY,
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'production',
+  };
+  const app = spawn('node', ['dist/src/main.js'], {
+    env: { ...env, PORT: String(APP_PORT) },
+    stdio: 'ignore',
+  });
   const bare = spawn('node', ['-r', 'ts-node/register/transpile-only', 'bench/bare-server.ts'], {
     env: { ...env, PORT: String(BARE_PORT) },
     stdio: 'ignore',
   });
   try {
-    await Promise.all([waitForPort(APP_PORT, '/health/ready'), waitForPort(BARE_PORT, '/api/public/scim/Users?filter=x')]);
+    await Promise.all([
+      waitForPort(APP_PORT, '/health/ready'),
+      waitForPort(BARE_PORT, '/api/public/scim/Users?filter=x'),
+    ]);
     const rows: string[] = [];
     let worst = Infinity;
     const only = process.env.BENCH_ONLY;

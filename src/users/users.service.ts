@@ -146,7 +146,7 @@ export class UsersService {
   private async select<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
     const connection = this.users.manager.connection;
     const [query, parameters] = connection.driver.escapeQueryWithParameters(sql, params, {});
-    return (await connection.query(query, parameters)) as T[];
+    return connection.query<T[]>(query, parameters);
   }
 
   /**
