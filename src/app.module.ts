@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
 import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -9,7 +8,6 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
-import { loggerOptions } from './logging/logger-options';
 import { ScimExceptionFilter } from './scim/errors/scim-exception.filter';
 import { ScimModule } from './scim/scim.module';
 import { UsersModule } from './users/users.module';
@@ -22,7 +20,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerOptions(config)),
         // Migrations, never synchronize: the schema only changes through reviewed migrations.
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), migrationsRun: true }),
         AuthModule,

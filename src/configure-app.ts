@@ -1,35 +1,56 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import { LogController } from 'fastify';
+import pino from 'pino';
 import { ADMIN_API_TAG, ADMIN_SECURITY_SCHEME } from './admin/admin-controller.decorator';
 import { PROVISIONING_SECURITY_SCHEME } from './auth/authenticated.decorator';
 import { AppConfig } from './config/app-config';
+import { pinoOptions } from './logging/logger-options';
+import { NestPinoLogger } from './logging/nest-pino-logger';
 import { requestId } from './logging/request-id';
-import { SCIM_MEDIA_TYPE } from './scim/scim-content-type';
+import { isScimUrl, SCIM_CONTENT_TYPE, SCIM_MEDIA_TYPE } from './scim/scim-content-type';
 
 /** 1 MiB: advertised in ServiceProviderConfig as the largest body we accept (RFC 7644 §3.7 maxPayloadSize). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export const DOCS_PATH = 'docs';
 
-/** Fastify options both main.ts and the e2e tests create the adapter with. */
-export const fastifyOptions = {
-  bodyLimit: MAX_BODY_BYTES,
-  // Keep Fastify's prototype-poisoning protection: a body with __proto__ or constructor.prototype is refused.
-  onProtoPoisoning: 'error',
-  onConstructorPoisoning: 'error',
-  trustProxy: true,
-  genReqId: requestId,
-} as const;
+/** The Fastify adapter main.ts and the e2e tests both run on. */
+export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: MAX_BODY_BYTES,
+    // Keep Fastify's prototype-poisoning protection: a body with __proto__ or constructor.prototype is refused.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    trustProxy: true,
+    genReqId: requestId,
+    loggerInstance: pino(pinoOptions(config)),
+    // One line per request, written in onResponse below, instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+}
 
 /**
  * Everything main.ts and the e2e tests must share beyond the module graph, so tests exercise
  * exactly what runs in production.
  */
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
+  app.useLogger(new NestPinoLogger(fastify.log as pino.Logger));
+  app.enableShutdownHooks();
+  // RFC 7644 §3.1: every SCIM response is application/scim+json, errors and unknown routes included.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (isScimUrl(request.url) && payload !== null && payload !== undefined)
+      reply.header('content-type', SCIM_CONTENT_TYPE);
+    done(null, payload);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    request.log.info(
+      { req: request, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime },
+      'request completed',
+    );
+    done();
+  });
   // RFC 7644 §3.1: SCIM bodies arrive as application/scim+json; parse them as JSON, with the same guards.
   fastify.addContentTypeParser(
     SCIM_MEDIA_TYPE,

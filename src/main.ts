@@ -1,16 +1,16 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import { InitialApiKey } from './auth/initial-api-key';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
-import { configureApp, DOCS_PATH, fastifyOptions } from './configure-app';
+import { configureApp, createFastifyAdapter, DOCS_PATH } from './configure-app';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forConfig(config),
-    new FastifyAdapter(fastifyOptions),
+    createFastifyAdapter(config),
     { bufferLogs: true },
   );
   await configureApp(app, config);

@@ -1,25 +1,20 @@
-import type { Params } from 'nestjs-pino';
+import type { LoggerOptions } from 'pino';
 import { AppConfig } from '../config/app-config';
 
 /**
- * JSON logs with a request id on every line. Query strings are cut from logged URLs (SCIM
- * filters carry emails) and credentials are redacted.
+ * JSON logs through Fastify's own pino: every line of a request carries its `reqId`.
+ * Credentials are redacted and no query string is logged (SCIM filters carry emails).
  */
-export function loggerOptions(config: AppConfig): Params {
+export function pinoOptions(config: AppConfig): LoggerOptions {
   return {
-    pinoHttp: {
-      level: config.logLevel,
-      // Fastify assigns the id (see fastifyOptions.genReqId); pino-http reuses it.
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
-      serializers: {
-        req: (request: { id: string; method: string; url: string }) => ({
-          id: request.id,
-          method: request.method,
-          path: request.url.split('?')[0],
-        }),
-        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-      },
-      customProps: () => ({ service: 'bloomflow-scim' }),
+    level: config.logLevel,
+    base: { service: 'bloomflow-scim' },
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+    serializers: {
+      req: (request: { method: string; url: string }) => ({
+        method: request.method,
+        path: request.url.split('?')[0],
+      }),
     },
   };
 }

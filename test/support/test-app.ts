@@ -1,10 +1,10 @@
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { AppModule } from '../../src/app.module';
 import { InitialApiKey } from '../../src/auth/initial-api-key';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
-import { configureApp, fastifyOptions } from '../../src/configure-app';
+import { configureApp, createFastifyAdapter } from '../../src/configure-app';
 import { createTestDatabase } from './test-database';
 
 export const TEST_PROVISIONING_KEY = 'bfk_test-provisioning-key-0123456789abcdefghij';
@@ -50,7 +50,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     database: database.config,
   };
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forConfig(config)] }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(fastifyOptions), {
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(config), {
     logger: false,
   });
   await configureApp(app, config);

@@ -3,11 +3,10 @@ import { BaseExceptionFilter } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import { FailedRequestRecorder } from '../../audit/failed-request-recorder';
 import { AuthenticatedRequest } from '../../auth/api-key.guard';
-import { SCIM_BASE_PATH } from '../../config/app-config';
 import { assertNever } from '../../common/assert-never';
 import { UserError } from '../../users/user-errors';
 import { ScimError } from './scim-error';
-import { SCIM_CONTENT_TYPE } from '../scim-content-type';
+import { isScimUrl, SCIM_CONTENT_TYPE } from '../scim-content-type';
 
 const ATTRIBUTE_OF_FIELD = {
   userName: 'userName',
@@ -84,9 +83,3 @@ const DETAIL_BY_STATUS: Readonly<Record<number, string>> = {
   [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'Send the body as application/scim+json or application/json.',
   [HttpStatus.TOO_MANY_REQUESTS]: 'Too many requests; retry later.',
 };
-
-export function isScimUrl(url: string): boolean {
-  return (
-    url === SCIM_BASE_PATH || url.startsWith(`${SCIM_BASE_PATH}/`) || url.startsWith(`${SCIM_BASE_PATH}?`)
-  );
-}
