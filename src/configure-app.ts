@@ -75,11 +75,21 @@ function setUpSwagger(app: NestFastifyApplication, config: AppConfig): void {
       )
       .setVersion('1.0')
       .addBearerAuth(
-        { type: 'http', scheme: 'bearer', description: 'Bloomflow provisioning API key (bfk_…)' },
+        {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'Bloomflow API key',
+          description: 'Bloomflow provisioning API key (bfk_…)',
+        },
         PROVISIONING_SECURITY_SCHEME,
       )
       .addBearerAuth(
-        { type: 'http', scheme: 'bearer', description: 'The admin API key (ADMIN_API_KEY)' },
+        {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'Bloomflow API key',
+          description: 'The admin API key (ADMIN_API_KEY)',
+        },
         ADMIN_SECURITY_SCHEME,
       )
       .addTag(
