@@ -188,6 +188,21 @@ describe('loadConfig', () => {
       message: 'Invalid configuration: PORT must be an integer from 0 to 65535, got "-1"',
     },
     {
+      name: 'should refuse a PORT written in hexadecimal',
+      env: { PORT: '0x50' },
+      message: 'Invalid configuration: PORT must be an integer from 0 to 65535, got "0x50"',
+    },
+    {
+      name: 'should refuse a PORT in exponent notation',
+      env: { PORT: '1e3' },
+      message: 'Invalid configuration: PORT must be an integer from 0 to 65535, got "1e3"',
+    },
+    {
+      name: 'should refuse a PUBLIC_URL with a query string',
+      env: { PUBLIC_URL: 'https://api.acme.bloomflow.com/?x=1' },
+      message: 'Invalid configuration: PUBLIC_URL must not carry a query string or fragment',
+    },
+    {
       name: 'should refuse a PORT above 65535',
       env: { PORT: '65536' },
       message: 'Invalid configuration: PORT must be an integer from 0 to 65535, got "65536"',

@@ -60,7 +60,7 @@ function nonEmpty(env: Env, name: string): string | undefined {
 function parsePort(raw: string | undefined): number {
   if (raw === undefined || raw.trim() === '') return 3000;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  if (!/^\s*\d+\s*$/.test(raw) || port > 65535) {
     throw new ConfigError('PORT', `must be an integer from 0 to 65535, got "${raw}"`);
   }
   return port;
@@ -117,6 +117,10 @@ function parsePublicUrl(raw: string | undefined, port: number): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConfigError('PUBLIC_URL', 'must use http or https');
+  }
+  // The tenant URL is built by appending a path: a query or fragment would swallow it.
+  if (url.search !== '' || url.hash !== '') {
+    throw new ConfigError('PUBLIC_URL', 'must not carry a query string or fragment');
   }
   return value.replace(/\/+$/, '');
 }

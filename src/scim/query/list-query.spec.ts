@@ -106,6 +106,11 @@ describe('parseListQuery', () => {
       expected: { count: MAX_PAGE_SIZE },
     },
     {
+      name: 'should cap a count longer than any safe integer (RFC 7644 §3.4.2.4)',
+      raw: { count: '12345678901234567890' },
+      expected: { count: MAX_PAGE_SIZE },
+    },
+    {
       name: 'should treat an empty count as the default',
       raw: { count: '' },
       expected: { count: DEFAULT_PAGE_SIZE },

@@ -108,9 +108,10 @@ function parseSort(sortBy: string | undefined, sortOrder: string | undefined): S
 
 function integerParam(raw: string | undefined, name: string): number | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
-  if (!/^-?\d{1,15}$/.test(raw.trim())) {
+  if (!/^-?\d+$/.test(raw.trim())) {
     throw ScimError.badRequest('invalidValue', `"${name}" must be an integer.`);
   }
+  // Huge values are still integers: capped or floored by the caller like any other.
   return Number(raw);
 }
 
