@@ -143,10 +143,13 @@ export class UsersService {
   }
 
   /** Named parameters (`:name`) bound by the driver: values never enter the SQL text. */
-  private async select<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
-    const connection = this.users.manager.connection;
-    const [query, parameters] = connection.driver.escapeQueryWithParameters(sql, params, {});
-    return connection.query<T[]>(query, parameters);
+  private async select<T>(
+    sql: string,
+    params: Record<string, unknown>,
+    manager: EntityManager = this.users.manager,
+  ): Promise<T[]> {
+    const [query, parameters] = manager.connection.driver.escapeQueryWithParameters(sql, params, {});
+    return manager.query<T[]>(query, parameters);
   }
 
   /**
@@ -270,11 +273,15 @@ export class UsersService {
     id: string,
     options: WriteOptions,
   ): Promise<UserEntity> {
-    const query = manager.createQueryBuilder(UserEntity, 'u').where('u.id = :id', { id });
-    if (!options.includeDeprovisioned) query.andWhere('u.deprovisioned_at IS NULL');
-    if (this.dialect === 'postgres') query.setLock('pessimistic_write');
-    const current = await query.getOne();
-    if (!current) throw UserError.notFound(id);
+    const visible = options.includeDeprovisioned ? '' : ' AND "u"."deprovisioned_at" IS NULL';
+    const lock = this.dialect === 'postgres' ? ' FOR UPDATE' : '';
+    const [row] = await this.select<UserRow>(
+      `SELECT ${USER_SELECT_LIST} FROM "users" "u" WHERE "u"."id" = :id${visible}${lock}`,
+      { id },
+      manager,
+    );
+    if (!row) throw UserError.notFound(id);
+    const current = userFromRow(row);
     if (options.expectedVersion !== undefined && current.version !== options.expectedVersion) {
       throw UserError.versionMismatch(id);
     }
