@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ADMIN_PAGE_PATH } from './admin/admin-page';
 import { AppModule } from './app.module';
 import { InitialApiKey } from './auth/initial-api-key';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
@@ -37,6 +38,8 @@ function printBanner(config: AppConfig, newKey: string | undefined): void {
     `  Tenant URL:  ${config.tenantUrl}`,
     `  Swagger UI:  ${config.publicUrl}/${DOCS_PATH}`,
   ];
+  if (config.adminApiKey !== undefined)
+    lines.push(`  Admin panel: ${config.publicUrl}${ADMIN_PAGE_PATH}/ (sign in with ADMIN_API_KEY)`);
   if (newKey !== undefined) {
     lines.push(
       `  Provisioning API key (shown once, store it now): ${newKey}`,

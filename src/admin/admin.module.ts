@@ -7,13 +7,14 @@ import { UsersModule } from '../users/users.module';
 import { AdminApiKeysController } from './admin-api-keys.controller';
 import { AdminApiKeysService } from './admin-api-keys.service';
 import { AdminKeyGuard } from './admin-key.guard';
+import { AdminPage } from './admin-page';
 import { AdminUsersController } from './admin-users.controller';
 import { AdminUsersService } from './admin-users.service';
 import { PlatformController } from './platform.controller';
 import { PlatformService } from './platform.service';
 import { ProvisioningEventsController } from './provisioning-events.controller';
 
-/** The admin API under /api/admin, behind ADMIN_API_KEY. */
+/** The admin API under /api/admin, behind ADMIN_API_KEY, and the admin page at /admin. */
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity]), AuthModule, UsersModule, AuditModule],
   controllers: [
@@ -22,6 +23,6 @@ import { ProvisioningEventsController } from './provisioning-events.controller';
     AdminApiKeysController,
     ProvisioningEventsController,
   ],
-  providers: [AdminKeyGuard, AdminUsersService, PlatformService, AdminApiKeysService],
+  providers: [AdminKeyGuard, AdminUsersService, PlatformService, AdminApiKeysService, AdminPage],
 })
 export class AdminModule {}
