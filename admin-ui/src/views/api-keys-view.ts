@@ -186,31 +186,35 @@ export function apiKeysView(ctx: ViewContext): HTMLElement {
                   ),
                   h(
                     'td',
-                    { 'data-label': 'Actions', class: 'row-actions' },
-                    key.status === 'active' || key.status === 'expiring'
-                      ? h(
-                          'button',
-                          {
-                            type: 'button',
-                            class: 'secondary',
-                            'aria-label': `Rotate ${key.name}`,
-                            onclick: () => openRotate(key),
-                          },
-                          'Rotate',
-                        )
-                      : null,
-                    key.status !== 'revoked'
-                      ? h(
-                          'button',
-                          {
-                            type: 'button',
-                            class: 'danger',
-                            'aria-label': `Revoke ${key.name}`,
-                            onclick: () => revoke(key),
-                          },
-                          'Revoke',
-                        )
-                      : null,
+                    { 'data-label': 'Actions' },
+                    h(
+                      'div',
+                      { class: 'row-actions' },
+                      key.status === 'active' || key.status === 'expiring'
+                        ? h(
+                            'button',
+                            {
+                              type: 'button',
+                              class: 'secondary',
+                              'aria-label': `Rotate ${key.name}`,
+                              onclick: () => openRotate(key),
+                            },
+                            'Rotate',
+                          )
+                        : null,
+                      key.status !== 'revoked'
+                        ? h(
+                            'button',
+                            {
+                              type: 'button',
+                              class: 'danger',
+                              'aria-label': `Revoke ${key.name}`,
+                              onclick: () => revoke(key),
+                            },
+                            'Revoke',
+                          )
+                        : null,
+                    ),
                   ),
                 ),
               ),
