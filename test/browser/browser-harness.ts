@@ -13,8 +13,9 @@ export const SKIP_REASON = `skipped: ${CHROMIUM_PATH} is absent (apt-get install
 
 /** `describe` when Chromium is installed; otherwise the suite is skipped and says why. */
 export function describeInBrowser(name: string, suite: () => void): void {
-  if (CHROMIUM_AVAILABLE) describe(name, suite);
-  else describe.skip(`${name} (${SKIP_REASON})`, suite);
+  if (CHROMIUM_AVAILABLE) return describe(name, suite);
+  console.warn(`Browser tests "${name}" ${SKIP_REASON}.`);
+  describe.skip(`${name} (${SKIP_REASON})`, suite);
 }
 
 export interface Browser {
