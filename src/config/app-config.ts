@@ -38,14 +38,20 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 export function loadConfig(env: Env = process.env): AppConfig {
   const port = parsePort(env.PORT);
+  const provisioningApiKey = parseKey(env, 'PROVISIONING_API_KEY');
+  const adminApiKey = parseKey(env, 'ADMIN_API_KEY');
+  // One secret for both would let Entra's key into the admin API.
+  if (adminApiKey !== undefined && adminApiKey === provisioningApiKey) {
+    throw new ConfigError('ADMIN_API_KEY', 'must differ from PROVISIONING_API_KEY');
+  }
   const publicUrl = parsePublicUrl(env.PUBLIC_URL, port);
   return {
     port,
     host: nonEmpty(env, 'HOST') ?? '0.0.0.0',
     logLevel: parseLogLevel(env.LOG_LEVEL),
     database: parseDatabaseUrl(nonEmpty(env, 'DATABASE_URL') ?? DEFAULT_DATABASE_URL),
-    provisioningApiKey: parseKey(env, 'PROVISIONING_API_KEY'),
-    adminApiKey: parseKey(env, 'ADMIN_API_KEY'),
+    provisioningApiKey,
+    adminApiKey,
     clientId: parseClientId(env.CLIENT_ID),
     publicUrl,
     tenantUrl: `${publicUrl}${SCIM_BASE_PATH}`,

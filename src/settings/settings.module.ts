@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppSettingEntity } from './app-setting.entity';
+import { DatabaseModule } from '../database/database.module';
 import { SharedSecretsService } from './shared-secrets.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AppSettingEntity])],
+  imports: [DatabaseModule],
   providers: [SharedSecretsService],
   exports: [SharedSecretsService],
 })

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { TransactionRunner } from '../database/transaction-runner';
 import { AppSettingEntity } from './app-setting.entity';
 
 /**
@@ -10,16 +9,21 @@ import { AppSettingEntity } from './app-setting.entity';
  */
 @Injectable()
 export class SharedSecretsService {
-  constructor(@InjectRepository(AppSettingEntity) private readonly settings: Repository<AppSettingEntity>) {}
+  constructor(private readonly transactions: TransactionRunner) {}
 
-  async secret(name: string): Promise<Buffer> {
-    await this.settings
-      .createQueryBuilder()
-      .insert()
-      .values({ name: `secret:${name}`, value: randomBytes(32).toString('base64') })
-      .orIgnore()
-      .execute();
-    const setting = await this.settings.findOneByOrFail({ name: `secret:${name}` });
-    return Buffer.from(setting.value, 'base64');
+  /** Through the TransactionRunner, so on SQLite no other transaction's rollback can undo it. */
+  secret(name: string): Promise<Buffer> {
+    const key = `secret:${name}`;
+    return this.transactions.run(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(AppSettingEntity)
+        .values({ name: key, value: randomBytes(32).toString('base64') })
+        .orIgnore()
+        .execute();
+      const setting = await manager.findOneByOrFail(AppSettingEntity, { name: key });
+      return Buffer.from(setting.value, 'base64');
+    });
   }
 }
