@@ -4,17 +4,21 @@ import { ENTERPRISE_USER_SCHEMA } from '../schema/schema-urns';
 
 /**
  * Where the filter compiler finds each mapped attribute in the users table (alias `u`): the
- * Bloomflow columns, indexed where Entra looks users up, and the stored SCIM profile for the rest.
+ * Bloomflow columns, indexed where Entra looks users up, the server-assigned `id` and `meta`
+ * values, and the stored SCIM profile for the rest. Built once per dialect at boot.
  */
-export function userFilterTarget(dialect: SqlDialectName): FilterSqlTarget {
+export function userFilterTarget(dialect: SqlDialectName, usersUrl: string): FilterSqlTarget {
   // Instants are ISO 8601 text on both databases; PostgreSQL compares them as timestamptz.
   const instant = (column: string) =>
     dialect === 'postgres' ? `CAST("u"."${column}" AS timestamptz)` : `"u"."${column}"`;
+  // The users URL is configuration, never input; quoted as an SQL string literal all the same.
+  const usersUrlLiteral = `'${usersUrl.replace(/'/g, "''")}/'`;
   return {
     dialect,
     jsonColumn: '"u"."scim_profile"',
     columns: {
-      id: { kind: 'uuid', expression: '"u"."id"' },
+      // A text column, so every operator (sw, gt… for hand-made paging by id) reads it.
+      id: { kind: 'string', expression: '"u"."id"', fold: 'exact' },
       userName: { kind: 'string', expression: '"u"."user_name_key"', fold: 'canonical' },
       'emails[type eq "work"].value': { kind: 'string', expression: '"u"."email_key"', fold: 'canonical' },
       externalId: { kind: 'string', expression: '"u"."external_id"', fold: 'exact' },
@@ -31,6 +35,9 @@ export function userFilterTarget(dialect: SqlDialectName): FilterSqlTarget {
       },
       'meta.created': { kind: 'dateTime', expression: instant('created_at') },
       'meta.lastModified': { kind: 'dateTime', expression: instant('updated_at') },
+      // As toScimUser renders them: W/"<version>" and <users URL>/<id>.
+      'meta.version': { kind: 'string', expression: `('W/"' || "u"."version" || '"')`, fold: 'exact' },
+      'meta.location': { kind: 'string', expression: `(${usersUrlLiteral} || "u"."id")`, fold: 'exact' },
     },
   };
 }

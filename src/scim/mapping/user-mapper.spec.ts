@@ -110,16 +110,6 @@ describe('toUserDraft', () => {
       columns: { email: 'alice.w@contoso.com' },
     },
     {
-      name: 'should take the first work email when there are several',
-      resource: scimUser({
-        emails: [
-          { type: 'work', value: 'first@contoso.com' },
-          { type: 'work', value: 'second@contoso.com' },
-        ],
-      }),
-      columns: { email: 'first@contoso.com' },
-    },
-    {
       name: 'should map name.givenName to firstName and name.familyName to lastName',
       resource: scimUser({ name: { givenName: 'Zoé', familyName: "O'Neil", middleName: 'J' } }),
       columns: { firstName: 'Zoé', lastName: "O'Neil" },
@@ -322,7 +312,28 @@ describe('toUserDraft', () => {
     expect(draft.scimProfile).not.toContain('S3cret!pass');
   });
 
-  it('should store neither id nor meta, and recompute schemas from the attributes', () => {
+  it.each([
+    ['emails', 'value'],
+    ['phoneNumbers', 'value'],
+    ['addresses', 'locality'],
+  ])('should refuse a second work element of %s with a %s: one column holds it', (attribute, key) => {
+    const resource = scimUser({
+      [attribute]: [
+        { type: 'work', [key]: 'first@contoso.com' },
+        { type: 'Work', [key]: 'second@contoso.com' },
+      ],
+    });
+
+    expect(() => toUserDraft(resource)).toThrow(
+      new ScimError(
+        400,
+        'invalidValue',
+        `Bloomflow keeps one work value of "${attribute}"; send a single element with type "work".`,
+      ),
+    );
+  });
+
+  it('should store no id and only meta.resourceType, and recompute schemas from the attributes', () => {
     const draft = toUserDraft({
       schemas: [USER_SCHEMA, ENTERPRISE_USER_SCHEMA],
       id: USER_ID,
@@ -332,7 +343,7 @@ describe('toUserDraft', () => {
 
     const profile = profileOf(draft);
     expect(profile).not.toHaveProperty('id');
-    expect(profile).not.toHaveProperty('meta');
+    expect(profile['meta']).toEqual({ resourceType: 'User' });
     expect(profile['schemas']).toEqual([USER_SCHEMA]);
   });
 
@@ -346,7 +357,7 @@ describe('toUserDraft', () => {
 
     expect(draft.scimProfile).toBe(
       '{"active":true,"emails":[{"type":"work","value":"a@x.example"}],"externalId":"e",' +
-        '"name":{"familyName":"B","givenName":"A"},"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],' +
+        '"meta":{"resourceType":"User"},"name":{"familyName":"B","givenName":"A"},"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],' +
         '"userName":"a@x.example"}',
     );
   });
@@ -377,6 +388,7 @@ describe('toUserDraft', () => {
       ],
       roles: [{ value: 'admin' }],
       [ENTERPRISE_USER_SCHEMA]: { department: 'R&D', manager: { value: 'bob' } },
+      meta: { resourceType: 'User' },
     });
   });
 
@@ -650,6 +662,17 @@ describe('toUserDraft ∘ toScimUser', () => {
     { requiredKeys: ['value', 'type'] },
   );
 
+  /** Bloomflow refuses a second work element carrying the mapped value (tested above). */
+  const oneWorkValue =
+    (key: string) =>
+    (elements: readonly JsonObject[]): boolean =>
+      elements.filter(
+        (element) =>
+          typeof element['type'] === 'string' &&
+          element['type'].toLowerCase() === 'work' &&
+          typeof element[key] === 'string',
+      ).length <= 1;
+
   const phone = fc.record(
     { value: fc.stringMatching(/^\+?[0-9 ]{3,12}$/), type: anyType, primary: fc.boolean(), display: text },
     { requiredKeys: [] },
@@ -679,8 +702,8 @@ describe('toUserDraft ∘ toScimUser', () => {
           .map(([before, work, after]) => [...before, work, ...after]),
         displayName: text,
         title: text,
-        phoneNumbers: fc.array(phone, { minLength: 1, maxLength: 3 }),
-        addresses: fc.array(address, { minLength: 1, maxLength: 2 }),
+        phoneNumbers: fc.array(phone, { minLength: 1, maxLength: 3 }).filter(oneWorkValue('value')),
+        addresses: fc.array(address, { minLength: 1, maxLength: 2 }).filter(oneWorkValue('locality')),
         roles: fc.array(fc.record({ value: text }), { minLength: 1, maxLength: 2 }),
         enterprise,
       },

@@ -56,14 +56,16 @@ export function toUserDraft(resource: ScimResource): UserDraft {
  * profile brought in line, so SCIM reads and filters see the edit as the columns do.
  */
 export function draftFromFields(fields: MappedFields, storedProfile = '{}'): UserDraft {
-  const { schemas: _schemas, ...profile } = parseProfile(storedProfile);
+  const { schemas: _schemas, meta: _meta, ...profile } = parseProfile(storedProfile);
   return withScimProfile(fields, profile);
 }
 
 function withScimProfile(fields: MappedFields, attributes: JsonObject): UserDraft {
   const profile = overlayColumns(attributes, fields);
-  // Kept with the profile so that filters on `schemas` (RFC 7644 §3.4.2.2) read it like any attribute.
-  return { ...fields, scimProfile: canonicalJson({ ...profile, schemas: schemasOf(profile) }) };
+  // `schemas` and `meta.resourceType` are kept with the profile so that filters (RFC 7644
+  // §3.4.2.2) read them like any attribute; the rest of `meta` lives in columns.
+  const stored = { ...profile, schemas: schemasOf(profile), meta: { resourceType: 'User' } };
+  return { ...fields, scimProfile: canonicalJson(stored) };
 }
 
 export interface ResourceMeta {
@@ -76,7 +78,7 @@ export interface ResourceMeta {
  * it, since an admin may have changed them since.
  */
 export function toScimUser(user: UserEntity, { usersUrl }: ResourceMeta): ScimResource {
-  const { schemas: _stored, ...profile } = parseProfile(user.scimProfile);
+  const { schemas: _schemas, meta: _meta, ...profile } = parseProfile(user.scimProfile);
   const withColumns = overlayColumns(profile, user);
   const { [ENTERPRISE_USER_SCHEMA]: enterprise, ...core } = withColumns;
   return {
@@ -161,6 +163,14 @@ function workValue(resource: JsonObject, attribute: string, key: string): string
   const elements = resource[attribute];
   if (!Array.isArray(elements)) return undefined;
   const objects = elements.filter(isObject);
+  // One Bloomflow column holds the work value, and the indexed filter on it relies on there
+  // being one: a second work element would be a value no query on the column could find.
+  if (objects.filter((element) => isWork(element) && typeof element[key] === 'string').length > 1) {
+    throw ScimError.badRequest(
+      'invalidValue',
+      `Bloomflow keeps one work value of "${attribute}"; send a single element with type "work".`,
+    );
+  }
   const index = workIndex(objects, key);
   return index >= 0 ? stringAt(objects[index], key) : undefined;
 }

@@ -15,6 +15,8 @@ import { CursorCodec } from '../query/cursor';
 import { ListQuery } from '../query/list-query';
 import { project, Projection } from '../query/projection';
 import { userFilterCondition } from './user-filter-condition';
+import { FilterSqlTarget } from '../filter/compile-filter-sql';
+import { userFilterTarget } from '../mapping/user-filter-target';
 
 /** A user as a response carries it: the (projected) resource, and what goes in ETag and Location. */
 export interface RenderedUser {
@@ -27,6 +29,7 @@ export interface RenderedUser {
 @Injectable()
 export class ScimUsersService {
   private readonly meta: ResourceMeta;
+  private readonly filterTarget: FilterSqlTarget;
 
   constructor(
     private readonly users: UsersService,
@@ -34,6 +37,7 @@ export class ScimUsersService {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.meta = { usersUrl: `${config.tenantUrl}/Users` };
+    this.filterTarget = userFilterTarget(users.dialect, this.meta.usersUrl);
   }
 
   async create(body: unknown, actor: Actor, projection: Projection): Promise<RenderedUser> {
@@ -49,7 +53,7 @@ export class ScimUsersService {
   /** RFC 7644 §3.4.2 with index paging, or RFC 9865 cursor paging. */
   async list(query: ListQuery): Promise<ListResponse> {
     const where =
-      query.filter === undefined ? undefined : userFilterCondition(query.filter, this.users.dialect);
+      query.filter === undefined ? undefined : userFilterCondition(query.filter, this.filterTarget);
     const orderBy = query.sort && { column: query.sort.column, descending: query.sort.descending };
     if (query.page.kind === 'cursor') return this.listByCursor(query, query.page.cursor, { where, orderBy });
     const { startIndex } = query.page;

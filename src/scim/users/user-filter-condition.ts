@@ -1,21 +1,14 @@
 import { UserCondition } from '../../users/users.service';
 import { assertNever } from '../../common/assert-never';
 import { FilterNode } from '../filter/ast';
-import { compileFilterSql } from '../filter/compile-filter-sql';
-import { SqlDialectName } from '../filter/filter-sql-dialect';
+import { compileFilterSql, FilterSqlTarget } from '../filter/compile-filter-sql';
 import { parseFilter } from '../filter/parser';
-import { userFilterTarget } from '../mapping/user-filter-target';
 import { userResourceSchema } from '../schema/resource-schema';
 
-const targets: Record<SqlDialectName, ReturnType<typeof userFilterTarget>> = {
-  sqlite: userFilterTarget('sqlite'),
-  postgres: userFilterTarget('postgres'),
-};
-
 /** A SCIM filter (RFC 7644 §3.4.2.2) as a parameterised condition on the users table. */
-export function userFilterCondition(filter: string, dialect: SqlDialectName): UserCondition {
+export function userFilterCondition(filter: string, target: FilterSqlTarget): UserCondition {
   const node = trimIdentityLiterals(parseFilter(filter));
-  const { where, parameters } = compileFilterSql(node, userResourceSchema, targets[dialect]);
+  const { where, parameters } = compileFilterSql(node, userResourceSchema, target);
   return { sql: where, params: parameters };
 }
 
