@@ -51,7 +51,7 @@ app.post<{ Body: Body }>('/api/public/scim/Users', async (request, reply) => {
   const { rows } = await pool.query<Row>(
     `INSERT INTO users (id, user_name, user_name_key, email, email_key, first_name, last_name, external_id, scim_profile,
        created_by, updated_by, created_at, updated_at)
-     VALUES (gen_random_uuid()::text, $1, lower($1), $1, lower($1), $2, $3, $4, $5, 'bare', 'bare', $6, $6) RETURNING ${COLUMNS}`,
+     VALUES (gen_random_uuid()::text, $1::text, lower($1::text), $1::text, lower($1::text), $2, $3, $4, $5, 'bare', 'bare', $6, $6) RETURNING ${COLUMNS}`,
     [body.userName, body.name.givenName, body.name.familyName, body.externalId, JSON.stringify(body), now],
   );
   return reply.status(201).send(resource(rows[0]));

@@ -119,7 +119,7 @@ async function main(): Promise<void> {
       const ratio = ours.rps / baseline.rps;
       worst = Math.min(worst, ratio);
       rows.push(
-        `| ${scenario.name} | ${baseline.rps.toFixed(0)} | ${ours.rps.toFixed(0)} | ${ratio.toFixed(2)} | ${baseline.p99} / ${ours.p99} | ${ours.errors} |`,
+        `| ${scenario.name} | ${baseline.rps.toFixed(0)} | ${ours.rps.toFixed(0)} | ${ratio.toFixed(2)} | ${baseline.p99} / ${ours.p99} | ${baseline.errors} / ${ours.errors} |`,
       );
     }
     process.stdout.write(
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
         '',
         `${BENCH_USERS.toLocaleString('en')} users in PostgreSQL, ${CONNECTIONS} connections, median of ${ROUNDS} alternating ${SECONDS}s rounds per path.`,
         '',
-        '| hot path | bare Fastify + pg (req/s) | service (req/s) | ratio | p99 ms bare / service | service non-2xx |',
+        '| hot path | bare Fastify + pg (req/s) | service (req/s) | ratio | p99 ms bare / service | non-2xx bare / service |',
         '|---|---|---|---|---|---|',
         ...rows,
         '',

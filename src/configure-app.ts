@@ -24,7 +24,9 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
     onConstructorPoisoning: 'error',
     trustProxy: true,
     genReqId: requestId,
-    loggerInstance: pino(pinoOptions(config)),
+    // Asynchronous stdout: lines written while a write is in flight go out together, one
+    // syscall for many requests under load, at once when idle. Flushed when the app closes.
+    loggerInstance: pino(pinoOptions(config), pino.destination({ dest: 1, sync: false })),
     // One line per request, written in onResponse below, instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
   });
@@ -36,7 +38,8 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
  */
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
-  app.useLogger(new NestPinoLogger(fastify.log as pino.Logger));
+  const logger = fastify.log as pino.Logger;
+  app.useLogger(new NestPinoLogger(logger));
   app.enableShutdownHooks();
   // RFC 7644 §3.1: every SCIM response is application/scim+json, errors and unknown routes included.
   fastify.addHook('onSend', (request, reply, payload, done) => {
@@ -44,6 +47,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
       reply.header('content-type', SCIM_CONTENT_TYPE);
     done(null, payload);
   });
+  fastify.addHook('onClose', (_instance, done) => logger.flush(() => done()));
   fastify.addHook('onResponse', (request, reply, done) => {
     request.log.info(
       { req: request, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime },

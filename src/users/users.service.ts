@@ -168,15 +168,6 @@ export class UsersService {
    * with the same email must not create a twin). A live owner of any key is a conflict.
    */
   async create(draft: UserDraft, actor: Actor): Promise<{ user: UserEntity; revived: boolean }> {
-    const owners = await this.ownersOfKeys(draft);
-    const live = owners.find(({ user }) => user.deprovisionedAt === null);
-    if (live) throw UserError.conflict(live.field);
-    const dormant = new Set(owners.map(({ user }) => user.id));
-    if (dormant.size === 1) {
-      const [{ user }] = owners;
-      return { user: await this.revive(user, draft, actor), revived: true };
-    }
-    if (dormant.size > 1) throw UserError.conflict(owners[0].field);
     const now = new Date();
     const user = this.users.create({
       ...this.columnsOf(draft),
@@ -188,8 +179,16 @@ export class UsersService {
       updatedAt: now,
       version: 1,
     });
-    await this.insertOrConflict(user, draft, actor);
-    return { user, revived: false };
+    // Most creations are new users: try the insert first and let the unique indexes speak.
+    const collision = await this.insertUnlessTaken(user, draft, actor);
+    if (collision === undefined) return { user, revived: false };
+    const owners = await this.ownersOfKeys(draft);
+    const live = owners.find(({ user: owner }) => owner.deprovisionedAt === null);
+    if (live) throw UserError.conflict(live.field);
+    if (new Set(owners.map(({ user: owner }) => owner.id)).size === 1) {
+      return { user: await this.revive(owners[0].user, draft, actor), revived: true };
+    }
+    throw UserError.conflict(owners[0]?.field ?? collision);
   }
 
   /**
@@ -338,7 +337,15 @@ export class UsersService {
   }
 
   /** A unique-index violation rolls the transaction back; naming the attribute is done after. */
-  private async insertOrConflict(user: UserEntity, draft: UserDraft, actor: Actor): Promise<void> {
+  /**
+   * Inserts the user and its event in one transaction, or names the unique key another user
+   * already holds (the violation rolls the transaction back; it is resolved after).
+   */
+  private async insertUnlessTaken(
+    user: UserEntity,
+    draft: UserDraft,
+    actor: Actor,
+  ): Promise<UniqueUserField | undefined> {
     try {
       await this.transactions.run(async (manager) => {
         await manager.insert(UserEntity, user);
@@ -351,8 +358,11 @@ export class UsersService {
           at: user.createdAt,
         });
       });
+      return undefined;
     } catch (error) {
-      throw await this.asConflict(error, draft);
+      const field = violatedUniqueField(error);
+      if (field === undefined) throw error;
+      return field;
     }
   }
 
