@@ -1,3 +1,4 @@
+import { parseJsonObject } from '../scim/scim-resource';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
@@ -91,7 +92,7 @@ export class AdminUsersService {
       businessUnit: user.businessUnit,
       deprovisionedAt: user.deprovisionedAt?.toISOString() ?? null,
       version: user.version,
-      scimAttributes: parseObject(user.scimProfile),
+      scimAttributes: parseJsonObject(user.scimProfile),
       groups: [],
       history: history.events.map(toProvisioningEventView),
     };
@@ -181,11 +182,4 @@ function sortExpressions(sort: UserSort): string[] {
     default:
       return assertNever(sort);
   }
-}
-
-function parseObject(json: string): Record<string, unknown> {
-  const value: unknown = JSON.parse(json);
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
 }

@@ -1,3 +1,4 @@
+import { parseJsonObject } from '../scim/scim-resource';
 import type { UserDraft } from '../users/user-draft';
 import type { AttributeChange } from './provisioning-event';
 import { maskEmail, maskPhone, maskText } from './mask-personal-value';
@@ -58,22 +59,10 @@ function masked(field: DiffedField, user: UserDraft | null): string | boolean | 
 
 function profileChanges(before: string, after: string): AttributeChange[] {
   if (before === after) return [];
-  const old = parseObject(before);
-  const next = parseObject(after);
+  const old = parseJsonObject(before);
+  const next = parseJsonObject(after);
   const keys = [...new Set([...Object.keys(old), ...Object.keys(next)])].sort();
   return keys
     .filter((key) => JSON.stringify(old[key]) !== JSON.stringify(next[key]))
     .map((key) => ({ attribute: `scim:${key}` }));
-}
-
-function parseObject(json: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(json);
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : {};
-  } catch {
-    // The stored profile is written by the mapper as JSON; a damaged one just has no diff.
-    return {};
-  }
 }

@@ -1,6 +1,6 @@
 import { AttributeDefinition } from '../schema/attribute-definition';
 import { ResourceSchema } from '../schema/resource-schema';
-import { JsonObject, JsonValue } from '../scim-resource';
+import { JsonObject, JsonValue, isJsonObject } from '../scim-resource';
 import { CompareOperator, FilterNode } from './ast';
 import { assertNever } from '../../common/assert-never';
 import { parseDateTime } from './date-time';
@@ -204,8 +204,4 @@ function applyOrder(operator: CompareOperator, order: number): boolean {
     default:
       return assertNever(operator);
   }
-}
-
-export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

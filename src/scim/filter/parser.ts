@@ -360,7 +360,7 @@ function keywordLiteral(word: string): FilterValue | undefined {
  * Splits `[URN ":"] ATTRNAME ["." ATTRNAME]`. A URN's own segments may hold dots (`2.0`), so the
  * attribute starts after the last colon. Returns undefined when the text is no attribute path.
  */
-export function splitAttributePath(text: string): AttributePath | undefined {
+function splitAttributePath(text: string): AttributePath | undefined {
   const colon = text.lastIndexOf(':');
   const schemaUrn = colon === -1 ? undefined : text.slice(0, colon);
   if (schemaUrn !== undefined && !SCHEMA_URN.test(schemaUrn)) return undefined;

@@ -1,6 +1,6 @@
 import { ScimError } from '../errors/scim-error';
 import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA } from '../schema/schema-urns';
-import { JsonObject, JsonValue, ScimResource } from '../scim-resource';
+import { JsonObject, JsonValue, ScimResource, isJsonObject, parseJsonObject } from '../scim-resource';
 import { UserDraft } from '../../users/user-draft';
 import { UserEntity } from '../../users/user.entity';
 
@@ -56,7 +56,7 @@ export function toUserDraft(resource: ScimResource): UserDraft {
  * profile brought in line, so SCIM reads and filters see the edit as the columns do.
  */
 export function draftFromFields(fields: MappedFields, storedProfile = '{}'): UserDraft {
-  const { schemas: _schemas, meta: _meta, ...profile } = parseProfile(storedProfile);
+  const { schemas: _schemas, meta: _meta, ...profile } = parseJsonObject(storedProfile);
   return withScimProfile(fields, profile);
 }
 
@@ -78,7 +78,7 @@ export interface ResourceMeta {
  * it, since an admin may have changed them since.
  */
 export function toScimUser(user: UserEntity, { usersUrl }: ResourceMeta): ScimResource {
-  const { schemas: _schemas, meta: _meta, ...profile } = parseProfile(user.scimProfile);
+  const { schemas: _schemas, meta: _meta, ...profile } = parseJsonObject(user.scimProfile);
   const withColumns = overlayColumns(profile, user);
   const { [ENTERPRISE_USER_SCHEMA]: enterprise, ...core } = withColumns;
   return {
@@ -136,7 +136,7 @@ function withWorkValue(
   key: string,
   value: string | null,
 ): JsonObject[] | null {
-  const elements = Array.isArray(current) ? current.filter(isObject) : [];
+  const elements = Array.isArray(current) ? current.filter(isJsonObject) : [];
   const index = workIndex(elements, key);
   const work = withOptional(index >= 0 ? elements[index] : { type: WORK }, key, value);
   const keepWork = value !== null || Object.keys(work).some((k) => k !== 'type' && k !== 'primary');
@@ -162,7 +162,7 @@ function assignOptional(target: JsonObject, key: string, value: JsonValue | null
 function workValue(resource: JsonObject, attribute: string, key: string): string | undefined {
   const elements = resource[attribute];
   if (!Array.isArray(elements)) return undefined;
-  const objects = elements.filter(isObject);
+  const objects = elements.filter(isJsonObject);
   // One Bloomflow column holds the work value, and the indexed filter on it relies on there
   // being one: a second work element would be a value no query on the column could find.
   if (objects.filter((element) => isWork(element) && typeof element[key] === 'string').length > 1) {
@@ -203,22 +203,13 @@ function stringAt(object: JsonObject | undefined, key: string): string | undefin
 
 function objectAt(object: JsonObject, key: string): JsonObject | undefined {
   const value = object[key];
-  return isObject(value) ? value : undefined;
-}
-
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function parseProfile(json: string): JsonObject {
-  const parsed: unknown = JSON.parse(json);
-  return isObject(parsed as JsonValue) ? (parsed as JsonObject) : {};
+  return isJsonObject(value) ? value : undefined;
 }
 
 /** JSON with object keys sorted, so equal resources serialise to equal strings. */
 function canonicalJson(value: JsonValue): string {
   return JSON.stringify(value, (_key, member: JsonValue) =>
-    isObject(member)
+    isJsonObject(member)
       ? Object.fromEntries(Object.entries(member).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : member,
   );

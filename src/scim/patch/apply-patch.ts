@@ -1,9 +1,9 @@
 import { ScimError } from '../errors/scim-error';
 import { SchemaDefinition } from '../schema/attribute-definition';
 import { ResourceSchema } from '../schema/resource-schema';
-import { JsonValue, ScimResource } from '../scim-resource';
+import { JsonValue, ScimResource, isJsonObject } from '../scim-resource';
 import { assertNotReadOnly } from './coerce-value';
-import { isJsonObject } from './json';
+
 import {
   addElements,
   removeElements,

@@ -1,7 +1,8 @@
+import { booleanFromString } from '../schema/boolean-string';
 import { ScimError } from '../errors/scim-error';
 import { AttributeDefinition } from '../schema/attribute-definition';
-import { JsonObject, JsonPrimitive, JsonValue } from '../scim-resource';
-import { assertSafeName, isJsonObject } from './json';
+import { JsonObject, JsonPrimitive, JsonValue, isJsonObject } from '../scim-resource';
+import { assertSafeName } from './json';
 import { assertNever } from '../../common/assert-never';
 
 /**
@@ -184,10 +185,10 @@ function decodeJsonElement(
   } catch {
     throw ScimError.badRequest('invalidValue', `"${label}.value" looks like JSON but does not parse.`);
   }
-  if (!isJsonObject(decoded as JsonValue)) {
+  if (!isJsonObject(decoded)) {
     throw ScimError.badRequest('invalidValue', `"${label}.value" must encode a JSON object.`);
   }
-  return decoded as JsonObject;
+  return decoded;
 }
 
 /** RFC 7643 §2.4: `value` is the element's significant value, so a bare primitive means `{value: …}`. */
@@ -202,15 +203,13 @@ function primitiveAsValue(definition: AttributeDefinition, raw: JsonValue, label
   return { [value.name]: coerceSimple(value, raw, `${label}.value`) };
 }
 
-/** Entra (default behaviour) sends `"True"`/`"False"`; RFC 7643 §2.3.2 wants JSON booleans. */
 function coerceBoolean(raw: JsonPrimitive, label: string): boolean {
   if (typeof raw === 'boolean') return raw;
-  if (typeof raw === 'string') {
-    const lower = raw.trim().toLowerCase();
-    if (lower === 'true') return true;
-    if (lower === 'false') return false;
+  const parsed = typeof raw === 'string' ? booleanFromString(raw) : undefined;
+  if (parsed === undefined) {
+    throw ScimError.badRequest('invalidValue', `"${label}" must be a boolean, got ${describe(raw)}.`);
   }
-  throw ScimError.badRequest('invalidValue', `"${label}" must be a boolean, got ${describe(raw)}.`);
+  return parsed;
 }
 
 function coerceNumber(type: 'integer' | 'decimal', raw: JsonPrimitive, label: string): number {

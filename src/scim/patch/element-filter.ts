@@ -1,6 +1,6 @@
 import { evaluateFilter, ResolvedFilter } from '../filter';
-import { JsonObject, JsonValue } from '../scim-resource';
-import { isJsonObject } from './json';
+import { JsonObject, JsonValue, isJsonObject } from '../scim-resource';
+
 import { assertNever } from '../../common/assert-never';
 
 /**

@@ -1,15 +1,11 @@
 import { ScimError } from '../errors/scim-error';
-import { JsonObject, JsonValue } from '../scim-resource';
+import { JsonObject, JsonValue, isJsonObject } from '../scim-resource';
 
 /**
  * Small JSON helpers for the patch engine. Everything here is copy-on-write: a helper returns the
  * object it was given when nothing changes, so unchanged subtrees stay shared with the input and
  * `deepEqualJson(before, after)` is cheap (it stops at the first identical reference).
  */
-
-export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Structural equality of two JSON values: arrays in order, objects by key set. The caller uses it

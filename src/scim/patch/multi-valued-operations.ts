@@ -1,9 +1,9 @@
 import { ScimError } from '../errors/scim-error';
 import { AttributeDefinition } from '../schema/attribute-definition';
-import { JsonObject, JsonValue, ScimResource } from '../scim-resource';
+import { JsonObject, JsonValue, ScimResource, isJsonObject } from '../scim-resource';
 import { coerceElement, coerceElements, coerceSimple, ComplexPatch, withoutNulls } from './coerce-value';
 import { elementDescribedBy, matchesElement } from './element-filter';
-import { isJsonObject } from './json';
+
 import {
   appendElements,
   assertHasData,

@@ -1,8 +1,8 @@
 import { ScimError } from '../errors/scim-error';
 import { AttributeDefinition } from '../schema/attribute-definition';
-import { JsonObject, JsonValue } from '../scim-resource';
+import { JsonObject, JsonValue, isJsonObject } from '../scim-resource';
 import { ComplexPatch, findSubAttribute } from './coerce-value';
-import { deepEqualJson, isJsonObject, withKey } from './json';
+import { deepEqualJson, withKey } from './json';
 
 /**
  * Element-level helpers for multi-valued complex attributes (RFC 7643 §2.4): identity, merging,
@@ -46,11 +46,7 @@ export function assertHasData(attribute: AttributeDefinition, element: JsonObjec
  * and no conflicting `type` (one side may leave it out, as Entra's role JSON does), or, for
  * attributes without a `value` sub-attribute (addresses), equal elements.
  */
-export function sameElement(
-  attribute: AttributeDefinition,
-  existing: JsonValue,
-  candidate: JsonObject,
-): boolean {
+function sameElement(attribute: AttributeDefinition, existing: JsonValue, candidate: JsonObject): boolean {
   if (!isJsonObject(existing)) return false;
   const valueDefinition = findSubAttribute(attribute, 'value');
   if (valueDefinition === undefined || existing['value'] === undefined || candidate['value'] === undefined) {

@@ -1,7 +1,7 @@
 import { ScimError } from '../errors/scim-error';
 import { PATCH_OP_SCHEMA } from '../schema/schema-urns';
-import { JsonObject, JsonValue } from '../scim-resource';
-import { assertSafeName, isJsonObject } from './json';
+import { JsonObject, JsonValue, isJsonObject } from '../scim-resource';
+import { assertSafeName } from './json';
 import { PatchOperation, PatchOpName } from './patch-operation';
 
 /** Guards the engine against pathological bodies; Entra batches far fewer operations than this. */
@@ -18,11 +18,10 @@ const OP_NAMES: readonly PatchOpName[] = ['add', 'remove', 'replace'];
  * emits the values of op as Add, Replace, and Remove") and any case of the member names, since
  * RFC 7643 §2.1 makes attribute names case-insensitive.
  */
-export function normalizePatchRequest(body: unknown): PatchOperation[] {
-  if (!isJsonObject(body as JsonValue)) {
+export function normalizePatchRequest(request: unknown): PatchOperation[] {
+  if (!isJsonObject(request)) {
     throw ScimError.badRequest('invalidSyntax', 'The PATCH body must be a JSON object (RFC 7644 §3.5.2).');
   }
-  const request = body as JsonObject;
   assertPatchOpSchema(member(request, 'schemas'));
   const operations = member(request, 'Operations');
   if (!Array.isArray(operations) || operations.length === 0) {

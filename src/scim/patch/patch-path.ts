@@ -1,3 +1,4 @@
+import { booleanFromString } from '../schema/boolean-string';
 import { ScimError } from '../errors/scim-error';
 import {
   AttributePath,
@@ -166,11 +167,7 @@ function withTypedBooleans(attribute: AttributeDefinition, node: FilterNode): Fi
 }
 
 function booleanLiteral(value: FilterValue): FilterValue {
-  if (typeof value !== 'string') return value;
-  const lower = value.toLowerCase();
-  if (lower === 'true') return true;
-  if (lower === 'false') return false;
-  return value;
+  return typeof value === 'string' ? (booleanFromString(value) ?? value) : value;
 }
 
 function corePool(schema: ResourceSchema): readonly AttributeDefinition[] {

@@ -2,8 +2,8 @@ import { ScimError } from '../errors/scim-error';
 import { AttributeDefinition, SchemaDefinition } from '../schema/attribute-definition';
 import { commonAttributes } from '../schema/common-attributes';
 import { ResourceSchema } from '../schema/resource-schema';
-import { JsonObject, JsonValue, ScimResource } from '../scim-resource';
-import { deepEqualJson, isJsonObject, withKey } from './json';
+import { JsonObject, JsonValue, ScimResource, isJsonObject } from '../scim-resource';
+import { deepEqualJson, withKey } from './json';
 import { AttributeLocation } from './patch-path';
 
 /**

@@ -1,8 +1,8 @@
 import { ScimError } from '../errors/scim-error';
 import { AttributeDefinition } from '../schema/attribute-definition';
-import { JsonValue, ScimResource } from '../scim-resource';
+import { JsonValue, ScimResource, isJsonObject } from '../scim-resource';
 import { coerceComplex, coerceSimple, ComplexPatch, findSubAttribute } from './coerce-value';
-import { isJsonObject } from './json';
+
 import { mergeInto } from './multi-valued';
 import { AttributeLocation } from './patch-path';
 import { readAttribute, writeAttribute } from './resource-access';

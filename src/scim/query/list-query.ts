@@ -1,3 +1,4 @@
+import { isJsonObject } from '../scim-resource';
 import { ScimError } from '../errors/scim-error';
 import { USER_SORT_COLUMNS } from '../mapping/user-sort-columns';
 import { resolveAttribute, userResourceSchema } from '../schema/resource-schema';
@@ -65,10 +66,10 @@ export function parseListQuery(raw: RawListQuery): ListQuery {
  * and `excludedAttributes` as arrays and numbers as numbers.
  */
 export function parseSearchRequest(body: unknown): ListQuery {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+  if (!isJsonObject(body)) {
     throw ScimError.badRequest('invalidSyntax', 'The SearchRequest body must be a JSON object.');
   }
-  const request = body as Record<string, unknown>;
+  const request: Record<string, unknown> = body;
   const schemas = request.schemas;
   if (
     !Array.isArray(schemas) ||

@@ -1,6 +1,6 @@
 import { ResourceSchema, resolveAttribute } from '../schema/resource-schema';
 import { ScimError } from '../errors/scim-error';
-import { JsonObject, JsonValue, ScimResource } from '../scim-resource';
+import { JsonObject, JsonValue, ScimResource, isJsonObject } from '../scim-resource';
 
 /** RFC 7644 §3.9: which attributes a response carries. */
 export type Projection =
@@ -112,12 +112,12 @@ function selectExcept(resource: JsonObject, selection: Selection, top = true): J
 function mapObjects(value: JsonValue, narrow: (object: JsonObject) => JsonObject): JsonValue | undefined {
   if (Array.isArray(value)) {
     const items = value
-      .filter(isObject)
+      .filter(isJsonObject)
       .map(narrow)
       .filter((item) => Object.keys(item).length > 0);
     return items.length > 0 ? items : undefined;
   }
-  if (!isObject(value)) return undefined;
+  if (!isJsonObject(value)) return undefined;
   const narrowed = narrow(value);
   return Object.keys(narrowed).length > 0 ? narrowed : undefined;
 }
@@ -127,8 +127,4 @@ function splitPaths(raw: string | undefined): string[] {
     .split(',')
     .map((path) => path.trim())
     .filter((path) => path !== '');
-}
-
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

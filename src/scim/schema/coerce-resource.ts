@@ -1,8 +1,9 @@
+import { booleanFromString } from './boolean-string';
 import { AttributeDefinition, SchemaDefinition } from './attribute-definition';
 import { commonAttributes } from './common-attributes';
 import { ResourceSchema, findExtension } from './resource-schema';
 import { ScimError } from '../errors/scim-error';
-import { JsonObject, JsonValue } from '../scim-resource';
+import { JsonObject, JsonValue, isJsonObject } from '../scim-resource';
 
 /**
  * Reads a client's resource body (POST, PUT) into the canonical shape this server stores:
@@ -12,7 +13,8 @@ import { JsonObject, JsonValue } from '../scim-resource';
  * ones (`password`) are never stored.
  */
 export function coerceResource(body: unknown, resource: ResourceSchema): JsonObject {
-  if (!isObject(body)) throw ScimError.badRequest('invalidSyntax', 'The request body must be a JSON object.');
+  if (!isJsonObject(body))
+    throw ScimError.badRequest('invalidSyntax', 'The request body must be a JSON object.');
   const schemas = body.schemas;
   if (!Array.isArray(schemas) || !schemas.some((urn) => sameUrn(urn, resource.core.id))) {
     throw ScimError.badRequest('invalidSyntax', `"schemas" must contain "${resource.core.id}".`);
@@ -33,7 +35,7 @@ export function coerceResource(body: unknown, resource: ResourceSchema): JsonObj
 
 function coerceExtension(extension: SchemaDefinition, value: unknown): JsonObject | undefined {
   if (value === null || value === undefined) return undefined;
-  if (!isObject(value)) {
+  if (!isJsonObject(value)) {
     throw ScimError.badRequest('invalidValue', `"${extension.id}" must be an object of attributes.`);
   }
   const result: JsonObject = {};
@@ -57,7 +59,7 @@ function coerceMember(
 }
 
 /** A value typed per its definition, or undefined when it is empty (null, "", [] or {}). */
-export function coerceAttributeValue(
+function coerceAttributeValue(
   definition: AttributeDefinition,
   value: unknown,
   path: string,
@@ -96,15 +98,11 @@ function coerceSingle(definition: AttributeDefinition, value: unknown, path: str
   }
 }
 
-/** Entra sends `"True"`/`"False"` for booleans (Microsoft's SCIM compliance notes). */
-export function coerceBoolean(value: unknown, path: string): boolean {
+function coerceBoolean(value: unknown, path: string): boolean {
   if (typeof value === 'boolean') return value;
-  if (typeof value === 'string') {
-    const lower = value.toLowerCase();
-    if (lower === 'true') return true;
-    if (lower === 'false') return false;
-  }
-  throw invalid(path, 'a boolean');
+  const parsed = typeof value === 'string' ? booleanFromString(value) : undefined;
+  if (parsed === undefined) throw invalid(path, 'a boolean');
+  return parsed;
 }
 
 function coerceComplex(
@@ -112,7 +110,7 @@ function coerceComplex(
   value: unknown,
   path: string,
 ): JsonObject | undefined {
-  if (!isObject(value)) throw invalid(path, 'an object');
+  if (!isJsonObject(value)) throw invalid(path, 'an object');
   const result: JsonObject = {};
   for (const [key, member] of Object.entries(value)) {
     Object.assign(result, coerceMember(definition.subAttributes ?? [], key, member, `${path}.${key}`));
@@ -139,8 +137,4 @@ function invalid(path: string, expected: string): ScimError {
 
 function sameUrn(candidate: unknown, urn: string): boolean {
   return typeof candidate === 'string' && candidate.toLowerCase() === urn.toLowerCase();
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

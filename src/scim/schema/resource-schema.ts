@@ -52,7 +52,7 @@ export function resolveAttribute(resource: ResourceSchema, path: string): Resolv
 }
 
 /** Returns the schema named by the path's URN prefix (or the core schema) and what follows it. */
-export function splitSchemaUrn(
+function splitSchemaUrn(
   resource: ResourceSchema,
   path: string,
 ): { schema: SchemaDefinition | undefined; rest: string } {
