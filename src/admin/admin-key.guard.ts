@@ -1,9 +1,8 @@
+import { bearerToken } from '../auth/bearer-token';
 import { CanActivate, ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { hashApiKeySecret, hashesEqual } from '../auth/api-key-secret';
 import { AuthenticatedRequest } from '../auth/api-key.guard';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-
-const BEARER = /^bearer +(\S+) *$/i;
 
 /** The actor id of whoever holds ADMIN_API_KEY; stored in audit fields as `admin:admin`. */
 export const ADMIN_KEY_ACTOR_ID = 'admin';
@@ -22,7 +21,7 @@ export class AdminKeyGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const secret = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    const secret = bearerToken(request.headers);
     if (
       this.adminKeyHash === undefined ||
       secret === undefined ||

@@ -1,3 +1,4 @@
+import { bearerToken } from './bearer-token';
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Actor } from './actor';
@@ -6,9 +7,6 @@ import { ApiKeysService } from './api-keys.service';
 export interface AuthenticatedRequest extends FastifyRequest {
   actor?: Actor;
 }
-
-// RFC 6750 §2.1: the scheme is case-insensitive; b64token characters only.
-const BEARER = /^bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 
 /**
  * Admits requests bearing an active provisioning key and records the key as the actor.
@@ -20,7 +18,7 @@ export class ApiKeyGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const secret = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    const secret = bearerToken(request.headers);
     const key = secret === undefined ? null : await this.apiKeys.verify(secret);
     if (!key) throw new UnauthorizedException('A valid provisioning API key is required as a Bearer token.');
     request.actor = { kind: 'provisioning', keyId: key.id, keyName: key.name };

@@ -188,6 +188,12 @@ describe('loadConfig', () => {
       message: 'Invalid configuration: PORT must be an integer from 0 to 65535, got "-1"',
     },
     {
+      name: 'should refuse an ADMIN_API_KEY that cannot travel as a Bearer token',
+      env: { ADMIN_API_KEY: `${'k'.repeat(40)} with spaces!` },
+      message:
+        'Invalid configuration: ADMIN_API_KEY may hold only letters, digits and - . _ ~ + / (then = padding)',
+    },
+    {
       name: 'should refuse an ADMIN_API_KEY equal to PROVISIONING_API_KEY',
       env: { PROVISIONING_API_KEY: 'k'.repeat(40), ADMIN_API_KEY: 'k'.repeat(40) },
       message: 'Invalid configuration: ADMIN_API_KEY must differ from PROVISIONING_API_KEY',

@@ -101,6 +101,10 @@ function parseKey(env: Env, name: string): string | undefined {
   if (key !== undefined && key.length < MIN_KEY_LENGTH) {
     throw new ConfigError(name, `must be at least ${MIN_KEY_LENGTH} characters long`);
   }
+  // It travels as a Bearer token: RFC 6750 b64token characters only.
+  if (key !== undefined && !/^[A-Za-z0-9\-._~+/]+=*$/.test(key)) {
+    throw new ConfigError(name, 'may hold only letters, digits and - . _ ~ + / (then = padding)');
+  }
   return key;
 }
 
