@@ -1,3 +1,4 @@
+import { instantFromColumn } from '../database/instant-transformer';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -32,8 +33,6 @@ interface KeyRow {
   revoked_at: string | null;
   expires_at: string | null;
 }
-
-const instantOf = (value: string | null) => (value === null ? null : new Date(value));
 
 /** `lastUsedAt` is a hint for admins: refreshing it at most once a minute keeps reads from writing. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -128,9 +127,9 @@ export class ApiKeysService {
       id: row.id,
       name: row.name,
       hash: row.hash,
-      lastUsedAt: instantOf(row.last_used_at),
-      revokedAt: instantOf(row.revoked_at),
-      expiresAt: instantOf(row.expires_at),
+      lastUsedAt: instantFromColumn(row.last_used_at),
+      revokedAt: instantFromColumn(row.revoked_at),
+      expiresAt: instantFromColumn(row.expires_at),
     };
     if (!isActive(key, new Date()) || !hashesEqual(key.hash, hash)) return null;
     await this.touch(key);

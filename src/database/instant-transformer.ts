@@ -7,5 +7,10 @@ import type { ValueTransformer } from 'typeorm';
  */
 export const instantTransformer: ValueTransformer = {
   to: (value: Date | null | undefined) => (value instanceof Date ? value.toISOString() : value),
-  from: (value: string | null) => (value === null ? null : new Date(value)),
+  from: (value: string | null) => instantFromColumn(value),
 };
+
+/** An instant column as read by plain SQL (hot paths that skip the ORM). */
+export function instantFromColumn(value: string | null): Date | null {
+  return value === null ? null : new Date(value);
+}

@@ -1,3 +1,4 @@
+import { instantFromColumn } from '../database/instant-transformer';
 import { UserEntity } from './user.entity';
 
 /**
@@ -32,7 +33,6 @@ export type UserRow = Record<(typeof USER_COLUMNS)[number], string | number | bo
 export const USER_SELECT_LIST = USER_COLUMNS.map((column) => `"u"."${column}"`).join(', ');
 
 const text = (value: UserRow[keyof UserRow]) => (value === null ? null : String(value));
-const instant = (value: UserRow[keyof UserRow]) => (value === null ? null : new Date(String(value)));
 
 /** A users row, as either driver returns it (SQLite booleans are 0/1), as the entity. */
 export function userFromRow(row: UserRow): UserEntity {
@@ -51,7 +51,7 @@ export function userFromRow(row: UserRow): UserEntity {
     location: text(row.location),
     businessUnit: text(row.business_unit),
     scimProfile: String(row.scim_profile),
-    deprovisionedAt: instant(row.deprovisioned_at),
+    deprovisionedAt: instantFromColumn(text(row.deprovisioned_at)),
     createdBy: String(row.created_by),
     updatedBy: String(row.updated_by),
     createdAt: new Date(String(row.created_at)),
