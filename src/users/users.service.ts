@@ -55,10 +55,6 @@ export interface WriteOptions {
   readonly includeDeprovisioned?: boolean;
 }
 
-// A write reads its user inside its transaction (locked on PostgreSQL, serial on SQLite), so a
-// lost compare-and-set is rare; the retry loop stays as the safety net, and this bounds it.
-const MAX_UPDATE_ATTEMPTS = 20;
-
 /**
  * The Bloomflow user store. Uniqueness is enforced by the database's unique indexes, so two
  * instances racing on the same email both reach the database and exactly one wins.
@@ -202,42 +198,36 @@ export class UsersService {
     actor: Actor,
     options: WriteOptions = {},
   ): Promise<UserEntity> {
-    for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
-      const next: { draft?: UserDraft } = {};
-      try {
-        const updated = await this.transactions.run(async (manager) => {
-          const current = await this.currentForWrite(manager, id, options);
-          next.draft = change(current);
-          if (sameDraft(draftOf(current), next.draft)) return current;
-          return this.writeIfVersion(manager, current, { ...this.columnsOf(next.draft) }, actor, {
-            operation: updateOperation(current, next.draft),
-            after: next.draft,
-          });
+    let draft: UserDraft | undefined;
+    try {
+      const updated = await this.transactions.run(async (manager) => {
+        const current = await this.currentForWrite(manager, id, options);
+        draft = change(current);
+        if (sameDraft(draftOf(current), draft)) return current;
+        return this.writeIfVersion(manager, current, { ...this.columnsOf(draft) }, actor, {
+          operation: updateOperation(current, draft),
+          after: draft,
         });
-        if (updated) return updated;
-      } catch (error) {
-        throw await this.asConflict(error, next.draft, id);
-      }
+      });
+      // The row was read locked (or, on SQLite, inside the one running transaction): the
+      // compare-and-set cannot lose, and if it ever did the caller must retry, not us.
+      if (!updated) throw UserError.versionMismatch(id);
+      return updated;
+    } catch (error) {
+      throw await this.asConflict(error, draft, id);
     }
-    throw UserError.versionMismatch(id);
   }
 
   /** SCIM DELETE: the user is suspended and leaves the provisioning view; its data stays. */
   async deprovision(id: string, actor: Actor, options: WriteOptions = {}): Promise<void> {
-    for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
-      const done = await this.transactions.run(async (manager) => {
-        const current = await this.currentForWrite(manager, id, options);
-        return this.writeIfVersion(
-          manager,
-          current,
-          { suspended: true, deprovisionedAt: new Date() },
-          actor,
-          { operation: 'deprovision', after: { ...draftOf(current), suspended: true } },
-        );
+    const done = await this.transactions.run(async (manager) => {
+      const current = await this.currentForWrite(manager, id, options);
+      return this.writeIfVersion(manager, current, { suspended: true, deprovisionedAt: new Date() }, actor, {
+        operation: 'deprovision',
+        after: { ...draftOf(current), suspended: true },
       });
-      if (done) return;
-    }
-    throw UserError.versionMismatch(id);
+    });
+    if (!done) throw UserError.versionMismatch(id);
   }
 
   /**
@@ -336,7 +326,6 @@ export class UsersService {
     return this.users.merge(this.users.create(current), changes);
   }
 
-  /** A unique-index violation rolls the transaction back; naming the attribute is done after. */
   /**
    * Inserts the user and its event in one transaction, or names the unique key another user
    * already holds (the violation rolls the transaction back; it is resolved after).
