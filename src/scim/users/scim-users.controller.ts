@@ -1,4 +1,17 @@
-import { Body, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor } from '../../auth/actor';
@@ -21,10 +34,11 @@ interface ProjectionQuery {
 
 const projectionOf = (query: ProjectionQuery) => parseProjection(query.attributes, query.excludedAttributes);
 
-const ApiProjection = () => (target: object, key: string | symbol, descriptor: PropertyDescriptor) => {
-  ApiQuery({ name: 'attributes', required: false, example: 'userName,emails' })(target, key, descriptor);
-  ApiQuery({ name: 'excludedAttributes', required: false, example: 'addresses' })(target, key, descriptor);
-};
+const ApiProjection = () =>
+  applyDecorators(
+    ApiQuery({ name: 'attributes', required: false, example: 'userName,emails' }),
+    ApiQuery({ name: 'excludedAttributes', required: false, example: 'addresses' }),
+  );
 
 /** /Users over HTTP: headers and status codes here, SCIM semantics in ScimUsersService. */
 @ScimController('Users', 'SCIM Users')
