@@ -4,6 +4,7 @@ const shared = {
   transform: { '^.+\\.(t|j)s$': ['@swc/jest'] },
   // A few of Fastify's helpers ship as ESM only; Jest's CommonJS runtime needs them compiled.
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  setupFiles: ['<rootDir>/test/support/fast-check-seed.ts'],
 };
 
 module.exports = {

@@ -82,8 +82,11 @@ describe('concurrent writes (e2e)', () => {
     expect(stored.body).toMatchObject({ id: user.id, title: 'Changed', meta: { version: 'W/"2"' } });
   });
 
-  it('should keep the SQLite write-ahead log small through a write-heavy burst', async () => {
-    if (testDatabaseKind() !== 'sqlite' || t.config.database.type !== 'sqlite') return;
+  // PostgreSQL has no such file: the test is reported as skipped there, not as passed.
+  const onSqlite = testDatabaseKind() === 'sqlite' ? it : it.skip;
+
+  onSqlite('should keep the SQLite write-ahead log small through a write-heavy burst', async () => {
+    if (t.config.database.type !== 'sqlite') throw new Error('The test app is not on SQLite');
     const walPath = `${t.config.database.path}-wal`;
     for (let round = 0; round < 20; round++) {
       const users = await Promise.all(Array.from({ length: 20 }, () => createUser(t)));

@@ -15,7 +15,12 @@ import { ID_POOL, userFilter, userResource } from './testing/filter-arbitraries'
 import { openPostgresUserTable, openSqliteUserTable, UserTable, userTableTarget } from './testing/user-table';
 
 const POSTGRES_URL = process.env['TEST_DATABASE_URL'];
-const SEED = process.env['CI'] ? 7644 : Math.floor(Math.random() * 2 ** 31);
+// FC_SEED replays a failure printed by an earlier run (see test/support/fast-check-seed.ts).
+const SEED = process.env['FC_SEED']
+  ? Number(process.env['FC_SEED'])
+  : process.env['CI']
+    ? 7644
+    : Math.floor(Math.random() * 2 ** 31);
 const RUNS = 120;
 
 const databases: [string, () => Promise<UserTable>][] = [
